@@ -1,0 +1,59 @@
+# Two commands matter: `make run` (serve the demo) and `make test` (prove it works).
+# Both set up everything they need on a fresh Debian machine and reuse it after.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export PIP_NO_WARN_SCRIPT_LOCATION := 1
+
+.PHONY: run test test-postgres lint bench install install-dev sysdeps sysdeps-test clean
+
+## run: set up, migrate, load the demo data and serve http://127.0.0.1:8000
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## test: lint, Django checks and the whole pytest suite (SQLite, browser tests included)
+test: install-dev lint
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+## test-postgres: the same suite against a throwaway PostgreSQL cluster
+test-postgres: install-dev
+	scripts/with-postgres.sh $(VENV)/bin/pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djhtml --check templates
+
+## bench: the benchmark suite; figures are ratios against baselines from the same run
+bench: install-dev
+	$(PY) benchmarks/run.py
+
+install: sysdeps $(VENV)/.installed node_modules/.package-lock.json
+install-dev: sysdeps-test $(VENV)/.installed-dev node_modules/.package-lock.json
+
+sysdeps:
+	@scripts/sysdeps.sh run
+
+sysdeps-test:
+	@scripts/sysdeps.sh test
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -qq -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install -qq -e ".[dev]"
+	@touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache

@@ -1,0 +1,1 @@
+"""Models of the certificates app arrive with its issue."""

@@ -1,0 +1,119 @@
+"""The organisation as HR knows it: units, role profiles and employees."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
+
+
+class OrgUnitQuerySet(MP_NodeQuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class OrgUnit(MP_Node):
+    """A division, section, unit or team; any depth, identified by its HR code."""
+
+    code = models.CharField(_("HR code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    head = models.ForeignKey(
+        "people.Employee",
+        verbose_name=_("head"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="headed_units",
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    node_order_by = ["name"]
+    objects = MP_NodeManager.from_queryset(OrgUnitQuerySet)()
+
+    class Meta:
+        verbose_name = _("org unit")
+        verbose_name_plural = _("org units")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoleProfile(models.Model):
+    """A job family ("Customer service representative") that skills targets attach to."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("role profile")
+        verbose_name_plural = _("role profiles")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EmployeeQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Employee(models.Model):
+    """A member of staff, one-to-one with the account they sign in with."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="employee",
+    )
+    employee_number = models.CharField(_("employee number"), max_length=32, unique=True)
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    preferred_name = models.CharField(_("preferred name"), max_length=150, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    org_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("org unit"),
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    role_profile = models.ForeignKey(
+        RoleProfile,
+        verbose_name=_("role profile"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employees",
+    )
+    manager = models.ForeignKey(
+        "self",
+        verbose_name=_("manager of record"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="direct_reports",
+    )
+    hire_date = models.DateField(_("hire date"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = EmployeeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("employee")
+        verbose_name_plural = _("employees")
+        indexes = [models.Index(fields=["last_name", "first_name"])]
+        permissions = [
+            ("import_roster", _("Can import the HR roster")),
+            ("view_org_reports", _("Can see organisation-wide reports")),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.preferred_name or self.first_name} {self.last_name}"

@@ -1,0 +1,59 @@
+"""Reads about the organisation, already scoped to the asking user."""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+from .models import Employee, OrgUnit
+
+# Everyone below one employee in the reporting line, at any depth. A recursive
+# CTE costs one query however deep or wide the org is; SQLite and PostgreSQL
+# both run it. UNION (not UNION ALL) also stops a manager cycle from looping.
+_REPORTING_LINE_SQL = """
+    WITH RECURSIVE reporting_line(id) AS (
+        SELECT id FROM people_employee WHERE manager_id = %s
+        UNION
+        SELECT e.id FROM people_employee e
+        JOIN reporting_line r ON e.manager_id = r.id
+    )
+    SELECT id FROM reporting_line
+"""
+
+
+def _user_is_org_wide(user: AbstractBaseUser) -> bool:
+    # Imported here: permissions imports this module.
+    from .permissions import user_is_ld_admin
+
+    return user_is_ld_admin(user)
+
+
+def employee_scope_for_user(
+    *, user: AbstractBaseUser | AnonymousUser
+) -> QuerySet[Employee]:
+    """Whom `user` may see: themselves, everyone below them, or all for L&D admins.
+
+    "Below" is the union of the reporting line (manager of record, any depth)
+    and the members of every unit the user heads, with its sub-units. The
+    queryset includes inactive people so that history stays reachable; current
+    reports add `.active()`. Costs at most two queries to build, whatever the
+    size or depth of the organisation.
+    """
+    if not user.is_authenticated:
+        return Employee.objects.none()
+    if _user_is_org_wide(user):
+        return Employee.objects.all()
+    employee = getattr(user, "employee", None)
+    if employee is None:
+        return Employee.objects.none()
+    reporting_line = RawSQL(_REPORTING_LINE_SQL, (employee.pk,))  # noqa: S611 (constant SQL)
+    scope = Q(pk=employee.pk) | Q(pk__in=reporting_line)
+    for path in OrgUnit.objects.filter(head=employee).values_list("path", flat=True):
+        scope |= Q(org_unit__path__startswith=path)
+    return Employee.objects.filter(scope)
+
+
+def org_unit_ancestry(*, org_unit: OrgUnit) -> list[OrgUnit]:
+    """The unit's path from its division down to itself, in one query."""
+    steplen = OrgUnit.steplen
+    paths = [org_unit.path[:i] for i in range(steplen, len(org_unit.path) + 1, steplen)]
+    return list(OrgUnit.objects.filter(path__in=paths).order_by("depth"))

@@ -1,0 +1,1 @@
+"""Models of the skills app arrive with its issue."""

@@ -1,0 +1,149 @@
+"""Shared fixtures: the organisation the personas live in, and the personas.
+
+    Division
+    └── Section
+        ├── Team A  (head: manager Bob)   Alice (employee), reports to Bob
+        └── Team B  (head: Dana)          Charlie (peer), reports to Dana
+
+Every permission test runs its check for each persona: anonymous, employee,
+peer, manager, other_manager, trainer, ld_admin.
+"""
+
+import os
+
+from django.test import Client
+
+import pytest
+
+from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
+from training_site import roles
+
+# Playwright's sync API runs an event loop in this thread; Django refuses DB
+# access from "async" contexts unless told it is safe (it is: one thread).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct-horse-battery"
+PERSONAS = [
+    "anonymous",
+    "employee",
+    "peer",
+    "manager",
+    "other_manager",
+    "trainer",
+    "ld_admin",
+]
+
+
+@pytest.fixture
+def org(db):
+    division = OrgUnitFactory(code="DIV", name="Public Works")
+    section = OrgUnitFactory(code="SEC", name="Roads", parent=division)
+    team_a = OrgUnitFactory(code="TEAM-A", name="Road Crew A", parent=section)
+    team_b = OrgUnitFactory(code="TEAM-B", name="Road Crew B", parent=section)
+    return {
+        "division": division,
+        "section": section,
+        "team_a": team_a,
+        "team_b": team_b,
+    }
+
+
+def _employee(username, unit, *, first, last, manager=None, groups=(), **extra):
+    user = UserFactory(
+        username=username, first_name=first, last_name=last, groups=groups
+    )
+    return EmployeeFactory(
+        user=user,
+        org_unit=unit,
+        manager=manager,
+        first_name=first,
+        last_name=last,
+        **extra,
+    )
+
+
+@pytest.fixture
+def manager(org):
+    bob = _employee(
+        "bob", org["team_a"], first="Bob", last="Bouchard", job_title="Team Lead"
+    )
+    org["team_a"].head = bob
+    org["team_a"].save(update_fields=["head"])
+    return bob.user
+
+
+@pytest.fixture
+def employee(org, manager):
+    return _employee(
+        "alice",
+        org["team_a"],
+        first="Alice",
+        last="Arsenault",
+        manager=manager.employee,
+    ).user
+
+
+@pytest.fixture
+def other_manager(org):
+    dana = _employee(
+        "dana", org["team_b"], first="Dana", last="Dubois", job_title="Team Lead"
+    )
+    org["team_b"].head = dana
+    org["team_b"].save(update_fields=["head"])
+    return dana.user
+
+
+@pytest.fixture
+def peer(org, other_manager):
+    return _employee(
+        "charlie",
+        org["team_b"],
+        first="Charlie",
+        last="Chen",
+        manager=other_manager.employee,
+    ).user
+
+
+@pytest.fixture
+def trainer(org):
+    return _employee(
+        "tess", org["division"], first="Tess", last="Trainer", groups=[roles.TRAINERS]
+    ).user
+
+
+@pytest.fixture
+def ld_admin(org):
+    return _employee(
+        "lee", org["division"], first="Lee", last="Learning", groups=[roles.LD_ADMINS]
+    ).user
+
+
+@pytest.fixture
+def anonymous(db):
+    return None
+
+
+@pytest.fixture
+def personas(anonymous, employee, peer, manager, other_manager, trainer, ld_admin):
+    return {
+        "anonymous": anonymous,
+        "employee": employee,
+        "peer": peer,
+        "manager": manager,
+        "other_manager": other_manager,
+        "trainer": trainer,
+        "ld_admin": ld_admin,
+    }
+
+
+@pytest.fixture
+def client_for():
+    """A test client signed in as the given user (or anonymous for None)."""
+
+    def make(user):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make

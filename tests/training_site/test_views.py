@@ -1,0 +1,133 @@
+"""Every site view, for every persona: who gets in, who is sent to sign in, who is refused.
+
+`test_every_named_url_has_a_permission_rule` fails when a view is added to one of
+our URL namespaces without a row here.
+"""
+
+from django.urls import get_resolver, reverse
+
+import pytest
+
+from tests.conftest import PERSONAS
+
+LOGIN = "login"  # redirected to the login page
+OK, FORBIDDEN = 200, 403
+
+# url name -> expected outcome per persona, in PERSONAS order:
+# anonymous, employee, peer, manager, other_manager, trainer, ld_admin
+RULES = {
+    "training_site:my-learning": [LOGIN, OK, OK, OK, OK, OK, OK],
+    "training_site:my-skills": [LOGIN, OK, OK, OK, OK, OK, OK],
+    "training_site:my-certificates": [LOGIN, OK, OK, OK, OK, OK, OK],
+    "training_site:my-team": [
+        LOGIN,
+        FORBIDDEN,
+        FORBIDDEN,
+        OK,
+        OK,
+        FORBIDDEN,
+        FORBIDDEN,
+    ],
+    "accounts:login": [OK] * 7,
+    "accounts:password_change": [LOGIN, OK, OK, OK, OK, OK, OK],
+    "accounts:password_change_done": [LOGIN, OK, OK, OK, OK, OK, OK],
+    "accounts:password_reset": [OK] * 7,
+    "accounts:password_reset_done": [OK] * 7,
+    "accounts:password_reset_complete": [OK] * 7,
+}
+# Views that only answer POST or need a token: covered by test_accounts.py.
+COVERED_ELSEWHERE = {"accounts:logout", "accounts:password_reset_confirm"}
+
+
+def _our_url_names():
+    names = set()
+    for namespace in ["training_site", "accounts"]:
+        _prefix, resolver = get_resolver().namespace_dict[namespace]
+        names |= {
+            f"{namespace}:{name}"
+            for name in resolver.reverse_dict
+            if isinstance(name, str)
+        }
+    return names
+
+
+def test_every_named_url_has_a_permission_rule():
+    assert _our_url_names() == set(RULES) | COVERED_ELSEWHERE
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", sorted(RULES))
+def test_view_permissions_for_every_persona(url_name, personas, client_for):
+    url = reverse(url_name)
+    for persona, expected in zip(PERSONAS, RULES[url_name], strict=True):
+        response = client_for(personas[persona]).get(url)
+        if expected == LOGIN:
+            assert response.status_code == 302, (persona, url_name)
+            assert response["Location"].startswith("/accounts/login/"), (
+                persona,
+                url_name,
+            )
+        else:
+            assert response.status_code == expected, (
+                persona,
+                url_name,
+                response.status_code,
+            )
+
+
+@pytest.mark.django_db
+def test_navigation_offers_my_team_only_to_managers(personas, client_for):
+    for persona in ["employee", "peer", "trainer", "ld_admin"]:
+        assert "My team" not in client_for(personas[persona]).get("/").text, persona
+    for persona in ["manager", "other_manager"]:
+        assert "My team" in client_for(personas[persona]).get("/").text, persona
+
+
+@pytest.mark.django_db
+def test_navigation_offers_admin_only_to_trainers_and_ld_admins(personas, client_for):
+    admin_link = 'href="/admin/"'
+    for persona in ["employee", "peer", "manager", "other_manager"]:
+        assert admin_link not in client_for(personas[persona]).get("/").text, persona
+    for persona in ["trainer", "ld_admin"]:
+        assert admin_link in client_for(personas[persona]).get("/").text, persona
+
+
+@pytest.mark.django_db
+def test_admin_is_refused_to_staff_without_an_admin_role(personas, client_for):
+    refused = client_for(personas["employee"]).get("/admin/", follow=True)
+    assert refused.redirect_chain[-1][0].startswith("/accounts/login/")
+    assert "Your account can't open that page" in refused.text
+    assert client_for(personas["trainer"]).get("/admin/").status_code == 200
+    assert client_for(personas["ld_admin"]).get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_unknown_pages_get_the_friendly_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "We can't find that page" in response.text
+    assert 'href="/"' in response.text
+
+
+@pytest.mark.django_db
+def test_refusals_get_the_friendly_403(client, employee):
+    client.force_login(employee)
+    response = client.get(reverse("training_site:my-team"))
+    assert response.status_code == 403
+    assert "You don't have access to this page" in response.text
+
+
+@pytest.mark.django_db
+def test_every_page_has_a_skip_link_and_landmarks(client):
+    html = client.get("/").text
+    assert '<a class="skip-link" href="#main">' in html
+    for landmark in ["<header", "<nav", '<main id="main"', "<footer"]:
+        assert landmark in html
+
+
+@pytest.mark.django_db
+def test_bootstrap_comes_from_our_own_static_files(client):
+    html = client.get("/").text
+    assert "/static/vendor/bootstrap/css/bootstrap.min.css" in html
+    assert "cdn" not in html.lower()
+    assert "https://" not in html

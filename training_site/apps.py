@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrainingSiteConfig(AppConfig):
+    """The site itself: home page, accounts, roles, navigation and dashboards."""
+
+    name = "training_site"
+    verbose_name = _("Training site")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_out
+        from django.db.models.signals import post_migrate
+
+        from . import signal_handlers
+
+        # Sent once per app; ours is first in INSTALLED_APPS but site_sync
+        # creates every app's permissions itself, so the order does not matter.
+        post_migrate.connect(
+            signal_handlers.sync_site_after_migrate,
+            sender=self,
+            dispatch_uid="training_site.site_sync",
+        )
+        user_logged_out.connect(
+            signal_handlers.say_signed_out, dispatch_uid="training_site.signed_out"
+        )

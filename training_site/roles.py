@@ -1,0 +1,71 @@
+"""The two staff roles that are groups, and exactly what each may do.
+
+Managers are not a group: they are derived from the org chart (people app).
+`site_sync` (run by a data migration and after every `migrate` or test flush)
+makes the database match these declarations, so the rule lives here once.
+"""
+
+TRAINERS = "Trainers"
+LD_ADMINS = "L&D admins"
+
+# "app_label.codename" Django permissions, held globally.
+TRAINER_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+]
+LD_ADMIN_PERMISSIONS = [
+    *TRAINER_PERMISSIONS,
+    # Users: the Wagtail "Users" area.
+    "auth.add_user",
+    "auth.change_user",
+    "auth.view_user",
+    # Org chart and imports (people app).
+    "people.view_orgunit",
+    "people.add_orgunit",
+    "people.change_orgunit",
+    "people.view_employee",
+    "people.change_employee",
+    "people.view_roleprofile",
+    "people.add_roleprofile",
+    "people.change_roleprofile",
+    "people.import_roster",
+    # Organisation-wide reports.
+    "people.view_org_reports",
+]
+
+# Wagtail page permissions, held on the course catalogue and everything below it.
+TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
+LD_ADMIN_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "lock_page",
+    "publish_page",
+    "unlock_page",
+]
+
+# Image and document permissions, held on the "Training" collection.
+TRAINER_COLLECTION_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
+LD_ADMIN_COLLECTION_PERMISSIONS = [
+    *TRAINER_COLLECTION_PERMISSIONS,
+    "wagtailimages.delete_image",
+    "wagtaildocs.delete_document",
+]
+
+ROLES = {
+    TRAINERS: (
+        TRAINER_PERMISSIONS,
+        TRAINER_PAGE_PERMISSIONS,
+        TRAINER_COLLECTION_PERMISSIONS,
+    ),
+    LD_ADMINS: (
+        LD_ADMIN_PERMISSIONS,
+        LD_ADMIN_PAGE_PERMISSIONS,
+        LD_ADMIN_COLLECTION_PERMISSIONS,
+    ),
+}

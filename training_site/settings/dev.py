@@ -1,0 +1,20 @@
+"""Local development: debug on, console e-mail, SQLite unless DATABASE_URL says otherwise."""
+
+import contextlib
+
+from .base import *  # noqa: F403
+from .base import env_list, env_str
+
+DEBUG = True
+ENVIRONMENT = "development"
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Plain storage: no collectstatic needed while developing.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+with contextlib.suppress(ImportError):
+    from .local import *  # noqa: F403

@@ -1,0 +1,41 @@
+"""Production: refuses to start without a secret key and allowed hosts.
+
+Everything comes from the environment (see docs/deployment.md):
+SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, and optionally EMAIL_*, MEDIA_ROOT.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool, env_int, env_str
+
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY (or SECRET_KEY_FILE) in the environment."
+    )
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters.")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Set ALLOWED_HOSTS (comma-separated host names).")
+if not env_str("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "Set DATABASE_URL, for example postgres://user:pass@host/db."
+    )
+
+DEBUG = False
+ENVIRONMENT = "production"
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+# TLS usually ends at the load balancer, which says so in this header.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+# Background work goes to the database queue; run the worker next to the app:
+#   python manage.py db_worker
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}

@@ -1,0 +1,23 @@
+"""Tests: fast hashing, in-memory cache and e-mail, Immediate tasks, no outbound calls."""
+
+from .base import *  # noqa: F403
+from .base import env_str
+
+DEBUG = False
+ENVIRONMENT = "test"
+SECRET_KEY = "test-only-insecure-key"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Serve static files straight from the finders: tests never run collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# The browser tests share this process with the live server; keep media on disk
+# where they need it by overriding per test.
+MEDIA_ROOT = env_str("TEST_MEDIA_ROOT", "/tmp/training-tracker-test-media")  # noqa: S108

@@ -1,0 +1,40 @@
+"""The URL map. Wagtail's page tree serves everything not matched above it."""
+
+from django.conf import settings
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+from .accounts_urls import login_view
+
+site_patterns = (
+    [
+        path("learning/", views.my_learning, name="my-learning"),
+        path("skills/", views.my_skills, name="my-skills"),
+        path("certificates/", views.my_certificates, name="my-certificates"),
+        path("team/", views.my_team, name="my-team"),
+    ],
+    "training_site",
+)
+
+urlpatterns = [
+    path("accounts/", include("training_site.accounts_urls")),
+    # The admin signs in through the site's own login page (one login, one throttle).
+    path("admin/login/", login_view, name="admin-login"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("my/", include(site_patterns)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))
+
+handler403 = "training_site.views.permission_denied"
+handler404 = "training_site.views.page_not_found"
