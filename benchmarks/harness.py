@@ -30,7 +30,9 @@ class Figure:
         return text
 
 
-def median_ms(func: Callable[[], object], *, repeat: int = 50, warmup: int = 5) -> float:
+def median_ms(
+    func: Callable[[], object], *, repeat: int = 50, warmup: int = 5
+) -> float:
     """Median wall time of `func` in milliseconds, after a warm-up."""
     for _ in range(warmup):
         func()

@@ -27,7 +27,9 @@ def main(selected: list[str]) -> int:
     from django.core.management import call_command
 
     django.setup()
-    print(f"Setting up the benchmark database ({os.environ['DATABASE_URL'].split(':')[0]})")
+    print(
+        f"Setting up the benchmark database ({os.environ['DATABASE_URL'].split(':')[0]})"
+    )
     call_command("migrate", verbosity=0)
 
     modules = sorted(p.stem for p in (ROOT / "benchmarks").glob("bench_*.py"))
@@ -36,7 +38,9 @@ def main(selected: list[str]) -> int:
     for name in modules:
         started = time.perf_counter()
         module = importlib.import_module(f"benchmarks.{name}")
-        print(f"\n== {name.removeprefix('bench_')}: {module.__doc__.strip().splitlines()[0]}")
+        print(
+            f"\n== {name.removeprefix('bench_')}: {module.__doc__.strip().splitlines()[0]}"
+        )
         for figure in module.run():
             print("  " + figure.line())
         print(f"  ({time.perf_counter() - started:.1f} s)")
