@@ -117,3 +117,33 @@ class Employee(models.Model):
     @property
     def display_name(self) -> str:
         return f"{self.preferred_name or self.first_name} {self.last_name}"
+
+
+class RosterImport(models.Model):
+    """One applied HR roster import: who ran it, on which file, with what effect."""
+
+    started_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    sha256 = models.CharField(_("file SHA-256"), max_length=64)
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    deactivated = models.PositiveIntegerField(_("deactivated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    options = models.JSONField(_("options"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("roster import")
+        verbose_name_plural = _("roster imports")
+
+    def __str__(self) -> str:
+        return f"{self.filename or self.sha256[:12]} ({self.started_at:%Y-%m-%d %H:%M})"

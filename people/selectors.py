@@ -52,8 +52,33 @@ def employee_scope_for_user(
     return Employee.objects.filter(scope)
 
 
+def employee_reporting_line_ids(*, employee: Employee) -> set[int]:
+    """Ids of everyone below `employee` in the reporting line, in one query."""
+    return set(
+        Employee.objects.filter(
+            pk__in=RawSQL(_REPORTING_LINE_SQL, (employee.pk,))  # noqa: S611 (constant SQL)
+        ).values_list("pk", flat=True)
+    )
+
+
 def org_unit_ancestry(*, org_unit: OrgUnit) -> list[OrgUnit]:
     """The unit's path from its division down to itself, in one query."""
     steplen = OrgUnit.steplen
     paths = [org_unit.path[:i] for i in range(steplen, len(org_unit.path) + 1, steplen)]
     return list(OrgUnit.objects.filter(path__in=paths).order_by("depth"))
+
+
+def employee_profile(*, employee: Employee) -> dict:
+    """What *My profile* shows: the person, their unit path, manager and reports."""
+    employee = Employee.objects.select_related(
+        "org_unit", "manager", "role_profile"
+    ).get(pk=employee.pk)
+    return {
+        "employee": employee,
+        "unit_path": org_unit_ancestry(org_unit=employee.org_unit),
+        "direct_reports": list(
+            employee.direct_reports.active().only(
+                "first_name", "last_name", "preferred_name", "job_title"
+            )
+        ),
+    }

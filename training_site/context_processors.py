@@ -1,16 +1,42 @@
 """Template context shared by every page."""
 
+import time
+
 from django.utils.functional import SimpleLazyObject
 
 from people.permissions import user_is_ld_admin, user_is_manager, user_is_trainer
 
+# Navigation flags are kept in the session for a few minutes: they decide which
+# links to show, not what anyone may do (every view checks for itself), and
+# recomputing them costs four queries on every page.
+NAV_FLAGS_SECONDS = 300
+
+
+def _nav_flags(request) -> dict:
+    user = request.user
+    if not user.is_authenticated:
+        return {"team": False, "admin": False}
+    flags = request.session.get("_nav")
+    now = int(time.time())
+    if (
+        not flags
+        or flags.get("user") != user.pk
+        or now - flags["at"] > NAV_FLAGS_SECONDS
+    ):
+        flags = {
+            "user": user.pk,
+            "at": now,
+            "team": user_is_manager(user),
+            "admin": user_is_trainer(user) or user_is_ld_admin(user),
+        }
+        request.session["_nav"] = flags
+    return flags
+
 
 def navigation(request) -> dict:
-    """Which navigation entries this user gets; evaluated only when a template asks."""
-    user = request.user
+    """Which navigation entries this user gets; worked out only when a template asks."""
+    flags = SimpleLazyObject(lambda: _nav_flags(request))
     return {
-        "nav_show_team": SimpleLazyObject(lambda: user_is_manager(user)),
-        "nav_show_admin": SimpleLazyObject(
-            lambda: user_is_trainer(user) or user_is_ld_admin(user)
-        ),
+        "nav_show_team": SimpleLazyObject(lambda: flags["team"]),
+        "nav_show_admin": SimpleLazyObject(lambda: flags["admin"]),
     }

@@ -19,8 +19,8 @@ LD_ADMIN_PERMISSIONS = [
     "auth.change_user",
     "auth.view_user",
     # Org chart and imports (people app).
+    # Units and people arrive through the roster import; here they are edited.
     "people.view_orgunit",
-    "people.add_orgunit",
     "people.change_orgunit",
     "people.view_employee",
     "people.change_employee",
@@ -28,6 +28,7 @@ LD_ADMIN_PERMISSIONS = [
     "people.add_roleprofile",
     "people.change_roleprofile",
     "people.import_roster",
+    "people.view_rosterimport",
     # Organisation-wide reports.
     "people.view_org_reports",
 ]

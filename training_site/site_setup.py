@@ -6,7 +6,9 @@ removes rows that migrations created. Every step is idempotent.
 
 The structure: Wagtail's root page > HomePage > the course catalogue, a default
 Site pointing at the home page, a "Training" collection for images and
-documents, and the groups declared in `training_site.roles`.
+documents, the groups declared in `training_site.roles`, and the "Course
+review" moderation workflow on the catalogue (trainers submit, L&D admins
+approve and publish).
 """
 
 from django.conf import settings
@@ -220,6 +222,37 @@ def _ensure_roles(apps, catalogue, collection) -> None:
             )
 
 
+REVIEW_WORKFLOW = "Course review"
+REVIEW_TASK = "L&D approval"
+
+
+def _ensure_review_workflow(apps, catalogue) -> None:
+    """Everything below the catalogue goes to L&D admins for approval before it is live."""
+    workflow_model = apps.get_model("wagtailcore", "Workflow")
+    workflow_task_model = apps.get_model("wagtailcore", "WorkflowTask")
+    workflow_page_model = apps.get_model("wagtailcore", "WorkflowPage")
+    approval_task_model = apps.get_model("wagtailcore", "GroupApprovalTask")
+    group_model = apps.get_model("auth", "Group")
+
+    task = approval_task_model.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = approval_task_model.objects.create(
+            name=REVIEW_TASK,
+            active=True,
+            content_type=_content_type(apps, "wagtailcore", "groupapprovaltask"),
+        )
+    task.groups.set([group_model.objects.get(name=roles.LD_ADMINS)])
+    workflow, _ = workflow_model.objects.get_or_create(
+        name=REVIEW_WORKFLOW, defaults={"active": True}
+    )
+    workflow_task_model.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
+    workflow_page_model.objects.update_or_create(
+        page_id=catalogue.pk, defaults={"workflow": workflow}
+    )
+
+
 def _ensure_permissions_exist(apps) -> None:
     # Django creates permissions after all migrations have run; roles need them now.
     from django.contrib.auth.management import create_permissions
@@ -240,3 +273,4 @@ def site_sync(apps) -> None:
     _home, catalogue = _ensure_pages(apps)
     collection = _ensure_collection(apps)
     _ensure_roles(apps, catalogue, collection)
+    _ensure_review_workflow(apps, catalogue)

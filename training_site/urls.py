@@ -7,6 +7,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses import views as course_views
+from people import views as people_views
+
 from . import views
 from .accounts_urls import login_view
 
@@ -16,6 +19,7 @@ site_patterns = (
         path("skills/", views.my_skills, name="my-skills"),
         path("certificates/", views.my_certificates, name="my-certificates"),
         path("team/", views.my_team, name="my-team"),
+        path("profile/", people_views.my_profile, name="my-profile"),
     ],
     "training_site",
 )
@@ -27,6 +31,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("my/", include(site_patterns)),
+    path("learn/", include("courses.urls")),
 ]
 
 if settings.DEBUG:
@@ -34,7 +39,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += [
+    # Module pages, served fast (see courses.views.module_detail); Wagtail the rest.
+    path("courses/<slug:course_slug>/<slug:module_slug>/", course_views.module_detail),
+    path("", include(wagtail_urls)),
+]
 
 handler403 = "training_site.views.permission_denied"
 handler404 = "training_site.views.page_not_found"

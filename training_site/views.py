@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from courses import selectors as course_selectors
 from people.permissions import user_is_manager
 
 
@@ -16,11 +17,8 @@ def _coming_soon(request, *, title, lead):
 
 @login_required
 def my_learning(request):
-    return _coming_soon(
-        request,
-        title=_("My learning"),
-        lead=_("Your courses in progress, completed courses and assigned training."),
-    )
+    context = course_selectors.my_learning(user=request.user)
+    return render(request, "training_site/my_learning.html", context)
 
 
 @login_required

@@ -63,7 +63,6 @@ def test_ld_admins_also_publish_manage_users_import_and_report():
         "auth.change_user",
         "auth.view_user",
         "people.view_orgunit",
-        "people.add_orgunit",
         "people.change_orgunit",
         "people.view_employee",
         "people.change_employee",
@@ -71,6 +70,7 @@ def test_ld_admins_also_publish_manage_users_import_and_report():
         "people.add_roleprofile",
         "people.change_roleprofile",
         "people.import_roster",
+        "people.view_rosterimport",
         "people.view_org_reports",
     }
     assert _pages(roles.LD_ADMINS) == {

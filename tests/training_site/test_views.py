@@ -28,6 +28,7 @@ RULES = {
         FORBIDDEN,
         FORBIDDEN,
     ],
+    "training_site:my-profile": [LOGIN, OK, OK, OK, OK, OK, OK],
     "accounts:login": [OK] * 7,
     "accounts:password_change": [LOGIN, OK, OK, OK, OK, OK, OK],
     "accounts:password_change_done": [LOGIN, OK, OK, OK, OK, OK, OK],
@@ -35,13 +36,19 @@ RULES = {
     "accounts:password_reset_done": [OK] * 7,
     "accounts:password_reset_complete": [OK] * 7,
 }
-# Views that only answer POST or need a token: covered by test_accounts.py.
-COVERED_ELSEWHERE = {"accounts:logout", "accounts:password_reset_confirm"}
+# Views that only answer POST or need a token or a page: covered by
+# tests/training_site/test_accounts.py and tests/courses/test_views.py.
+COVERED_ELSEWHERE = {
+    "accounts:logout",
+    "accounts:password_reset_confirm",
+    "courses:enrol",
+    "courses:complete-module",
+}
 
 
 def _our_url_names():
     names = set()
-    for namespace in ["training_site", "accounts"]:
+    for namespace in ["training_site", "accounts", "courses"]:
         _prefix, resolver = get_resolver().namespace_dict[namespace]
         names |= {
             f"{namespace}:{name}"

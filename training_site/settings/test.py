@@ -21,3 +21,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The browser tests share this process with the live server; keep media on disk
 # where they need it by overriding per test.
 MEDIA_ROOT = env_str("TEST_MEDIA_ROOT", "/tmp/training-tracker-test-media")  # noqa: S108
+
+# A file-backed test database lets `pytest --reuse-db` skip the (slow) migrations
+# between local runs: TEST_DB_NAME=/dev/shm/training-test.sqlite3. CI leaves it
+# unset and gets a fresh in-memory database.
+if env_str("TEST_DB_NAME") and DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DB_NAME")}  # noqa: F405

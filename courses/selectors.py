@@ -1,0 +1,345 @@
+"""Reads for the learner's pages, each a fixed number of queries whatever the size."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Length, Substr
+from django.http import QueryDict
+
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LearningPathPage,
+    ModuleCompletion,
+    ModulePage,
+)
+
+CARD_RENDITION = "fill-480x270"
+DURATION_BUCKETS = {
+    "short": (0, 30),
+    "medium": (31, 60),
+    "long": (61, 10_000),
+}
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+
+@dataclass
+class CourseState:
+    """Where one learner stands on one course."""
+
+    status: str = "not_started"  # not_started | in_progress | completed
+    percent: int = 0
+    enrolment: Enrolment | None = None
+    completed_modules: set[int] = field(default_factory=set)
+
+    @property
+    def label(self) -> str:
+        from django.utils.translation import gettext as _
+
+        return {
+            "not_started": _("Not started"),
+            "in_progress": _("In progress"),
+            "completed": _("Completed"),
+        }[self.status]
+
+
+def _required_counts(courses: list[CoursePage]) -> dict[int, int]:
+    """Required live modules per course, in one grouped query."""
+    if not courses:
+        return {}
+    depth = courses[0].depth
+    prefix_length = depth * CoursePage.steplen
+    by_path = {
+        row["course_path"]: row["n"]
+        for row in ModulePage.objects.live()
+        .filter(
+            is_required=True,
+            depth=depth + 1,
+            path__startswith=courses[0].path[: prefix_length - CoursePage.steplen],
+        )
+        .annotate(course_path=Substr("path", 1, prefix_length))
+        .order_by()  # pages order by path, which would split the groups
+        .values("course_path")
+        .annotate(n=Count("pk"))
+    }
+    return {course.pk: by_path.get(course.path, 0) for course in courses}
+
+
+def course_states(
+    *, user: AnyUser, courses: list[CoursePage]
+) -> dict[int, CourseState]:
+    """Each course's state for `user`: three queries for any number of courses."""
+    states = {course.pk: CourseState() for course in courses}
+    if not user.is_authenticated or not courses:
+        return states
+    enrolments = {
+        e.course_id: e
+        for e in Enrolment.objects.filter(user=user, course_id__in=states.keys())
+    }
+    if not enrolments:
+        return states
+    required = _required_counts(courses)
+    done: dict[int, set[int]] = {}
+    for enrolment_id, module_id in ModuleCompletion.objects.filter(
+        enrolment_id__in=[e.pk for e in enrolments.values()],
+        module__live=True,
+    ).values_list("enrolment_id", "module_id"):
+        done.setdefault(enrolment_id, set()).add(module_id)
+    required_done = _required_done(enrolments.values(), done)
+    for course_id, enrolment in enrolments.items():
+        state = states[course_id]
+        state.enrolment = enrolment
+        state.completed_modules = done.get(enrolment.pk, set())
+        if enrolment.completed_at:
+            state.status, state.percent = "completed", 100
+        else:
+            state.status = "in_progress"
+            total = required.get(course_id, 0)
+            state.percent = (
+                min(99, round(100 * required_done[enrolment.pk] / total))
+                if total
+                else 0
+            )
+    return states
+
+
+def _required_done(enrolments, done: dict[int, set[int]]) -> dict[int, int]:
+    all_done = set().union(*done.values()) if done else set()
+    required_ids = (
+        set(
+            ModulePage.objects.filter(pk__in=all_done, is_required=True).values_list(
+                "pk", flat=True
+            )
+        )
+        if all_done
+        else set()
+    )
+    return {e.pk: len(done.get(e.pk, set()) & required_ids) for e in enrolments}
+
+
+def catalogue_for_user(
+    *, catalogue: CourseIndexPage, user: AnyUser, params: QueryDict
+) -> dict:
+    """The catalogue page: search, filters, and each card's state for this learner."""
+    query = params.get("q", "").strip()
+    level = params.get("level", "")
+    topic = params.get("topic", "")
+    duration = params.get("duration", "")
+
+    courses = CoursePage.objects.live().child_of(catalogue)
+    if query:
+        matches = CoursePage.objects.live().child_of(catalogue).search(query)
+        courses = courses.filter(pk__in=[page.pk for page in matches])
+    if level in CoursePage.Level.values:
+        courses = courses.filter(level=level)
+    if topic:
+        courses = courses.filter(tagged_items__tag__slug=topic)
+    if duration in DURATION_BUCKETS:
+        low, high = DURATION_BUCKETS[duration]
+        courses = courses.filter(duration_minutes__gte=low, duration_minutes__lte=high)
+    courses = list(
+        courses.order_by("title")
+        .distinct()
+        .prefetch_related(
+            Prefetch(
+                "image",
+                queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION),
+            ),
+            "tagged_items__tag",
+        )
+    )
+    states = course_states(user=user, courses=courses)
+    from .models import CourseTag
+
+    return {
+        "courses": [(course, states[course.pk]) for course in courses],
+        "learning_paths": list(
+            LearningPathPage.objects.live().child_of(catalogue).order_by("title")
+        ),
+        "topics": list(
+            CourseTag.tag_model()
+            .objects.filter(courses_coursetag_items__content_object__live=True)
+            .distinct()
+            .order_by("name")
+        ),
+        "levels": CoursePage.Level.choices,
+        "filters": {"q": query, "level": level, "topic": topic, "duration": duration},
+        "is_filtered": bool(query or level or topic or duration),
+    }
+
+
+def _modules_of(course: CoursePage) -> list[ModulePage]:
+    return list(
+        ModulePage.objects.live()
+        .child_of(course)
+        .only(
+            "pk",
+            "title",
+            "slug",
+            "url_path",
+            "path",
+            "depth",
+            "estimated_minutes",
+            "is_required",
+        )
+    )
+
+
+def course_outline(*, course: CoursePage, user: AnyUser) -> dict:
+    """The course page: modules with ticks, progress, where to resume, missing prerequisites."""
+    modules = _modules_of(course)
+    state = course_states(user=user, courses=[course])[course.pk]
+    resume = None
+    if state.enrolment and modules:
+        by_id = {m.pk: m for m in modules}
+        resume = by_id.get(state.enrolment.last_module_id)
+        not_done = [m for m in modules if m.pk not in state.completed_modules]
+        if (
+            state.status != "completed"
+            and not_done
+            and (resume is None or resume.pk in state.completed_modules)
+        ):
+            resume = not_done[0]
+        resume = resume or modules[0]
+    prerequisites = list(
+        course.prerequisites.live().only("pk", "title", "url_path", "path", "depth")
+    )
+    missing = prerequisites
+    if prerequisites and user.is_authenticated:
+        done = set(
+            Enrolment.objects.completed()
+            .filter(user=user, course_id__in=[p.pk for p in prerequisites])
+            .values_list("course_id", flat=True)
+        )
+        missing = [p for p in prerequisites if p.pk not in done]
+    return {
+        "modules": modules,
+        "state": state,
+        "resume_module": resume or (modules[0] if modules else None),
+        "missing_prerequisites": missing,
+        "total_minutes": sum(m.estimated_minutes for m in modules),
+    }
+
+
+def module_context(
+    *, module: ModulePage, user: AnyUser, course: CoursePage | None = None
+) -> dict:
+    """The module page: its course, previous and next, and whether this learner finished it."""
+    if course is None:
+        course = CoursePage.objects.get(path=module.path[: -ModulePage.steplen])
+    siblings = _modules_of(course)
+    index = next((i for i, m in enumerate(siblings) if m.pk == module.pk), None)
+    enrolment = None
+    completed: set[int] = set()
+    if user.is_authenticated:
+        enrolment = Enrolment.objects.filter(user=user, course_id=course.pk).first()
+        if enrolment:
+            completed = set(enrolment.completions.values_list("module_id", flat=True))
+    return {
+        "course": course,
+        "modules": siblings,
+        "previous_module": siblings[index - 1] if index else None,
+        "next_module": siblings[index + 1]
+        if index is not None and index + 1 < len(siblings)
+        else None,
+        "position": (index or 0) + 1,
+        "enrolment": enrolment,
+        "completed_modules": completed,
+        "is_complete": module.pk in completed,
+        "course_complete": bool(enrolment and enrolment.completed_at),
+    }
+
+
+def module_with_course(*, course_slug: str, module_slug: str) -> ModulePage | None:
+    """A live module and its live course (as `.course`), found by slugs in one query."""
+    parent = Page.objects.filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - ModulePage.steplen)
+    )
+    module = (
+        ModulePage.objects.live()
+        .filter(slug=module_slug, url_path__endswith=f"/{course_slug}/{module_slug}/")
+        .annotate(
+            course_pk=Subquery(parent.filter(live=True).values("pk")[:1]),
+            course_title=Subquery(parent.values("title")[:1]),
+            course_url_path=Subquery(parent.values("url_path")[:1]),
+        )
+        .first()
+    )
+    if module is None or module.course_pk is None:
+        return None
+    # Enough of the course for the template: its id, title and URL.
+    module.course = CoursePage(
+        pk=module.course_pk,
+        title=module.course_title,
+        slug=course_slug,
+        url_path=module.course_url_path,
+        path=module.path[: -ModulePage.steplen],
+        depth=module.depth - 1,
+        live=True,
+    )
+    return module
+
+
+def learning_path_progress(*, path: LearningPathPage, user: AnyUser) -> dict:
+    """A learning path's courses in order, each with this learner's state."""
+    courses = [
+        item.course
+        for item in path.path_courses.select_related("course").order_by("sort_order")
+        if item.course.live
+    ]
+    states = course_states(user=user, courses=courses)
+    completed = sum(1 for c in courses if states[c.pk].status == "completed")
+    return {
+        "path_courses": [(c, states[c.pk]) for c in courses],
+        "path_completed": completed,
+        "path_percent": round(100 * completed / len(courses)) if courses else 0,
+    }
+
+
+def my_learning(*, user: AbstractBaseUser) -> dict:
+    """*My learning*: courses in progress (with where to resume), completed, and paths."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user, course__live=True)
+        .select_related("course")
+        .order_by("-enrolled_at")
+    )
+    courses = [e.course for e in enrolments]
+    states = course_states(user=user, courses=courses)
+    resume_ids = {e.last_module_id for e in enrolments if e.last_module_id}
+    resume = {
+        m.pk: m
+        for m in ModulePage.objects.live()
+        .filter(pk__in=resume_ids)
+        .only("pk", "title", "url_path", "path", "depth")
+    }
+    in_progress, completed = [], []
+    for enrolment in enrolments:
+        item = (
+            enrolment.course,
+            states[enrolment.course_id],
+            resume.get(enrolment.last_module_id),
+        )
+        (completed if enrolment.completed_at else in_progress).append(item)
+    completed.sort(key=lambda item: item[1].enrolment.completed_at, reverse=True)
+    paths = []
+    for path in LearningPathPage.objects.live().prefetch_related(
+        Prefetch(
+            "path_courses__course",
+            queryset=CoursePage.objects.live().only("pk", "title"),
+        )
+    ):
+        ids = [item.course_id for item in path.path_courses.all()]
+        done = sum(
+            1 for cid in ids if cid in states and states[cid].status == "completed"
+        )
+        started = any(cid in states for cid in ids)
+        paths.append(
+            (path, done, len(ids), round(100 * done / len(ids)) if ids else 0, started)
+        )
+    return {"in_progress": in_progress, "completed": completed, "learning_paths": paths}

@@ -1,0 +1,77 @@
+"""Learner actions: enrol and mark a module complete. Both are POSTs and idempotent."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .models import CoursePage, ModulePage
+from .permissions import user_can_take_course
+from .selectors import course_outline, module_context, module_with_course
+from .services import CourseError, enrolment_create, enrolment_visit, module_complete
+
+
+@require_POST
+@login_required
+def enrol(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if not user_can_take_course(request.user, course):
+        raise Http404
+    enrolment_create(user=request.user, course=course)
+    resume = course_outline(course=course, user=request.user)["resume_module"]
+    messages.success(
+        request, _("You are enrolled on “%(course)s”.") % {"course": course.title}
+    )
+    return redirect(resume.url if resume else course.url)
+
+
+@require_POST
+@login_required
+def complete_module(request, module_id: int):
+    module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
+    try:
+        enrolment = module_complete(user=request.user, module=module)
+    except CourseError as error:
+        messages.error(request, str(error))
+        return redirect(module.url)
+    if enrolment.completed_at:
+        messages.success(request, _("Course complete. Well done!"))
+        return redirect(CoursePage.objects.get(pk=enrolment.course_id).url)
+    next_module = (
+        ModulePage.objects.live()
+        .sibling_of(module, inclusive=False)
+        .filter(path__gt=module.path)
+        .order_by("path")
+        .first()
+    )
+    messages.success(
+        request, _("“%(module)s” marked as complete.") % {"module": module.title}
+    )
+    return redirect(next_module.url if next_module else module.get_parent().url)
+
+
+def module_detail(request, course_slug: str, module_slug: str):
+    """Serve a module page in a handful of queries.
+
+    Wagtail's generic routing walks the tree one level at a time and checks
+    view restrictions, which costs ~8 queries before the page itself. Modules
+    are the most-visited pages, so this URL (the same one Wagtail would use)
+    finds the module and its course in one query. Catalogue access is by login
+    (CATALOGUE_PUBLIC), not by Wagtail page privacy, which therefore does not
+    apply to modules. Previews in the admin still go through Wagtail.
+    """
+    if not settings.CATALOGUE_PUBLIC and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    module = module_with_course(course_slug=course_slug, module_slug=module_slug)
+    if module is None:
+        raise Http404
+    context = module_context(module=module, user=request.user, course=module.course)
+    if context["enrolment"] is not None:
+        enrolment_visit(enrolment=context["enrolment"], module=module)
+    return render(
+        request, "courses/module_page.html", {"page": module, "self": module, **context}
+    )

@@ -1,0 +1,202 @@
+"""The org chart in the Wagtail admin: L&D admins only.
+
+Model permissions decide: `people.view_employee` and friends are held by the
+L&D admins group alone (training_site/roles.py), so trainers see none of this.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import URLPattern
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .forms import EmployeeAdminForm
+from .models import Employee, OrgUnit, RoleProfile, RosterImport
+
+
+def _guarded(view, permission: str):
+    # Wagtail's choosers are open to every admin user; names and employee
+    # numbers are for L&D admins only.
+    def guarded_view(request, *args, **kwargs):
+        if not request.user.has_perm(permission):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded_view
+
+
+class GuardedChooserViewSet(ChooserViewSet):
+    view_permission = ""
+
+    def get_urlpatterns(self):
+        return [
+            URLPattern(
+                p.pattern,
+                _guarded(p.callback, self.view_permission),
+                p.default_args,
+                p.name,
+            )
+            for p in super().get_urlpatterns()
+        ]
+
+
+class EmployeeChooserViewSet(GuardedChooserViewSet):
+    model = Employee
+    icon = "user"
+    choose_one_text = _("Choose a person")
+    choose_another_text = _("Choose another person")
+    view_permission = "people.view_employee"
+
+
+class OrgUnitChooserViewSet(GuardedChooserViewSet):
+    model = OrgUnit
+    icon = "group"
+    choose_one_text = _("Choose an org unit")
+    choose_another_text = _("Choose another org unit")
+    view_permission = "people.view_orgunit"
+
+
+employee_chooser_viewset = EmployeeChooserViewSet("employee_chooser")
+org_unit_chooser_viewset = OrgUnitChooserViewSet("org_unit_chooser")
+
+
+class EmployeeViewSet(ModelViewSet):
+    url_namespace = "people_employee"
+    url_prefix = "people/employees"
+    model = Employee
+    icon = "user"
+    menu_label = _("Employees")
+    add_to_admin_menu = False
+    search_backend_name = None  # the ORM's icontains: no search index to keep
+    search_fields = [
+        "first_name",
+        "last_name",
+        "preferred_name",
+        "employee_number",
+        "email",
+    ]
+    list_display = [
+        "display_name",
+        "employee_number",
+        "job_title",
+        Column("org_unit", label=_("Org unit")),
+        Column("manager", label=_("Manager")),
+        BooleanColumn("is_active", label=_("Active")),
+    ]
+    list_filter = ["is_active", "role_profile"]
+    list_per_page = 50
+    ordering = ["last_name", "first_name"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_export = [
+        "employee_number",
+        "first_name",
+        "last_name",
+        "email",
+        "job_title",
+        "org_unit",
+        "manager",
+        "is_active",
+    ]
+    export_filename = "employees"
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("first_name", read_only=True),
+                            FieldPanel("last_name", read_only=True),
+                        ]
+                    ),
+                    FieldPanel("employee_number", read_only=True),
+                ],
+                heading=_("From HR (the roster import keeps these current)"),
+            ),
+            FieldPanel("job_title"),
+            FieldPanel("org_unit"),
+            FieldPanel("manager"),
+            FieldPanel("role_profile"),
+            FieldPanel("is_active"),
+        ],
+        base_form_class=EmployeeAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return Employee.objects.select_related("org_unit", "manager")
+
+
+class OrgUnitViewSet(ModelViewSet):
+    url_namespace = "people_orgunit"
+    url_prefix = "people/org-units"
+    model = OrgUnit
+    icon = "group"
+    menu_label = _("Org units")
+    add_to_admin_menu = False
+    search_backend_name = None
+    search_fields = ["name", "code"]
+    list_display = [
+        "name",
+        "code",
+        Column("head", label=_("Head")),
+        Column("depth", label=_("Level")),
+        BooleanColumn("is_active", label=_("Active")),
+    ]
+    list_filter = ["is_active", "depth"]
+    list_per_page = 50
+    ordering = ["path"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("code", read_only=True),
+        FieldPanel("name"),
+        FieldPanel("head"),
+        FieldPanel("is_active"),
+    ]
+
+    def get_queryset(self, request):
+        return OrgUnit.objects.select_related("head")
+
+
+class RoleProfileViewSet(ModelViewSet):
+    url_namespace = "people_roleprofile"
+    url_prefix = "people/role-profiles"
+    model = RoleProfile
+    icon = "tag"
+    menu_label = _("Role profiles")
+    add_to_admin_menu = False
+    search_backend_name = None
+    search_fields = ["name", "code"]
+    list_display = ["name", "code"]
+    form_fields = ["code", "name", "description"]
+    copy_view_enabled = False
+
+
+class RosterImportViewSet(ModelViewSet):
+    url_namespace = "people_rosterimport"
+    url_prefix = "people/import-history"
+    """The record of applied imports; the upload itself is people.views.roster_upload."""
+
+    model = RosterImport
+    icon = "upload"
+    menu_label = _("Import history")
+    add_to_admin_menu = False
+    search_backend_name = None
+    search_fields = ["filename", "sha256"]
+    list_display = [
+        "started_at",
+        "filename",
+        Column("imported_by", label=_("Imported by")),
+        "created",
+        "updated",
+        "deactivated",
+        "unchanged",
+    ]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields: list[str] = []
+
+    def get_queryset(self, request):
+        return RosterImport.objects.select_related("imported_by")

@@ -1,0 +1,55 @@
+"""The People menu in the Wagtail admin (L&D admins only)."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+
+from .views import RosterUploadView
+from .viewsets import (
+    EmployeeViewSet,
+    OrgUnitViewSet,
+    RoleProfileViewSet,
+    RosterImportViewSet,
+    employee_chooser_viewset,
+    org_unit_chooser_viewset,
+)
+
+IMPORT_PERMISSION = "people.import_roster"
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        # The same permission RosterUploadView checks.
+        return request.user.has_perm(IMPORT_PERMISSION)
+
+
+class RosterUploadViewSet(ViewSet):
+    name = "roster_upload"
+    url_prefix = "people/roster-import"
+    icon = "upload"
+    menu_label = _("Roster import")
+    menu_item_class = ImportMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", RosterUploadView.as_view(), name="index")]
+
+
+class PeopleViewSetGroup(ViewSetGroup):
+    menu_label = _("People")
+    menu_icon = "group"
+    menu_order = 300
+    items = (
+        EmployeeViewSet,
+        OrgUnitViewSet,
+        RoleProfileViewSet,
+        RosterUploadViewSet,
+        RosterImportViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_people_viewsets():
+    return [PeopleViewSetGroup(), employee_chooser_viewset, org_unit_chooser_viewset]

@@ -1,0 +1,102 @@
+"""A trainer drafts a course with two modules and submits it; an L&D admin approves it."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from courses.models import CourseIndexPage, CoursePage, ModulePage
+from tests.browser.conftest import WAGTAIL_EDITOR_UPSTREAM, assert_accessible, sign_in
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _save_draft(page) -> int:
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
+    return int(re.search(r"/pages/(\d+)/edit/", page.url).group(1))
+
+
+def _submit_for_review(page, page_id: int, base: str) -> None:
+    page.goto(f"{base}/admin/pages/{page_id}/edit/")
+    page.get_by_role("button", name="More actions").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit to Course review").click()
+    messages = page.locator(".messages").first.inner_text()
+    assert "has been submitted for moderation" in messages, messages
+
+
+def _add_module(page, base: str, course_id: int, title: str, text: str) -> int:
+    page.goto(f"{base}/admin/pages/add/courses/modulepage/{course_id}/")
+    page.fill("#id_title", title)
+    page.get_by_title("Insert a block").click()
+    page.get_by_role("option", name="Paragraph").click()
+    editor = page.locator(".DraftEditor-root [contenteditable=true]").last
+    editor.click()
+    editor.press_sequentially(text)
+    # Draftail copies its content into the form's hidden input after a pause.
+    expect(page.locator("input[name='body-0-value']")).to_have_value(
+        re.compile(re.escape(text))
+    )
+    return _save_draft(page)
+
+
+def test_trainer_submits_a_course_and_ld_admin_publishes_it(
+    browser, live_server, trainer, ld_admin, employee
+):
+    base = live_server.url
+    catalogue = CourseIndexPage.objects.get()
+
+    author = browser.new_page()
+    sign_in(author, live_server, "tess", PASSWORD)
+    author.goto(f"{base}/admin/pages/add/courses/coursepage/{catalogue.pk}/")
+    author.fill("#id_title", "Plain language writing")
+    author.fill("#id_summary", "Write so residents understand the first time.")
+    course_id = _save_draft(author)
+    assert_accessible(author, exclude=WAGTAIL_EDITOR_UPSTREAM)
+    modules = [
+        _add_module(
+            author,
+            base,
+            course_id,
+            "Short sentences",
+            "Use short sentences and everyday words.",
+        ),
+        _add_module(
+            author,
+            base,
+            course_id,
+            "Say what to do",
+            "Put the action first: what the reader must do and by when.",
+        ),
+    ]
+    for page_id in [course_id, *modules]:
+        _submit_for_review(author, page_id, base)
+    # Trainers cannot publish: the course is still a draft.
+    assert not CoursePage.objects.get(pk=course_id).live
+
+    reviewer = browser.new_context().new_page()
+    sign_in(reviewer, live_server, "lee", PASSWORD)
+    reviewer.goto(f"{base}/admin/")
+    assert reviewer.get_by_role(
+        "link", name="Plain language writing"
+    ).first.is_visible()
+    assert_accessible(reviewer)
+    for page_id in [course_id, *modules]:
+        reviewer.goto(f"{base}/admin/pages/{page_id}/edit/")
+        reviewer.get_by_role("button", name="More actions").click()
+        with reviewer.expect_navigation():
+            reviewer.get_by_role("button", name="Approve and Publish").click()
+    assert CoursePage.objects.get(pk=course_id).live
+    assert (
+        ModulePage.objects.child_of(CoursePage.objects.get(pk=course_id)).live().count()
+        == 2
+    )
+
+    learner = browser.new_context().new_page()
+    sign_in(learner, live_server, "alice", PASSWORD)
+    learner.goto(f"{base}/courses/")
+    learner.get_by_role("link", name="Plain language writing").click()
+    assert learner.get_by_role("link", name="Say what to do").is_visible()
+    assert_accessible(learner)

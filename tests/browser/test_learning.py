@@ -1,0 +1,73 @@
+"""The employee finds a course, enrols and completes it with the keyboard alone."""
+
+import pytest
+
+from tests.browser.conftest import assert_accessible, sign_in
+from tests.conftest import PASSWORD
+from tests.courses.factories import make_course
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def tab_to(page, locator, *, limit: int = 80) -> None:
+    """Press Tab until `locator` has focus, as a keyboard user would."""
+    for _ in range(limit):
+        if locator.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"could not reach {locator} with Tab")
+
+
+def activate(page) -> None:
+    """Press Enter on the focused link or button and wait for the next page."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def test_employee_completes_a_course_using_only_the_keyboard(
+    page, live_server, employee
+):
+    make_course(
+        title="Cybersecurity essentials",
+        summary="Phishing, passwords and safe habits.",
+        modules=2,
+        optional=1,
+    )
+    make_course(title="Working with data", summary="From spreadsheets to decisions.")
+    sign_in(page, live_server, "alice", PASSWORD)
+
+    page.goto(f"{live_server.url}/courses/")
+    assert_accessible(page)
+    search = page.get_by_label("Search courses")
+    tab_to(page, search)
+    page.keyboard.type("phishing")
+    activate(page)
+    results = page.get_by_role("heading", name="1 course")
+    assert results.is_visible()
+    assert_accessible(page)
+
+    tab_to(page, page.get_by_role("link", name="Cybersecurity essentials"))
+    activate(page)
+    assert (
+        page.get_by_role("heading", level=1).inner_text() == "Cybersecurity essentials"
+    )
+    assert_accessible(page)
+
+    tab_to(page, page.get_by_role("button", name="Enrol"))
+    activate(page)
+    assert page.get_by_text("You are enrolled").is_visible()
+
+    for _ in range(2):  # the two required modules
+        assert_accessible(page)
+        tab_to(page, page.get_by_role("button", name="Mark as complete"))
+        activate(page)
+
+    assert page.get_by_text("Course complete. Well done!").is_visible()
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/my/learning/")
+    completed = page.locator(
+        "section", has=page.get_by_role("heading", name="Completed")
+    )
+    assert completed.get_by_role("link", name="Cybersecurity essentials").is_visible()
+    assert_accessible(page)

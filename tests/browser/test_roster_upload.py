@@ -1,0 +1,54 @@
+"""The L&D admin uploads a roster with a bad row, fixes it, and applies it."""
+
+import pytest
+
+from people.models import Employee
+from tests.browser.conftest import assert_accessible, sign_in
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+HEADER = (
+    "employee_number,first_name,last_name,preferred_name,email,job_title,"
+    "org_unit_code,org_unit_name,parent_org_unit_code,manager_employee_number,"
+    "hire_date,status\n"
+)
+GOOD_ROW = "900001,Zoë,O'Brien-Nguyễn,,zoe.obrien@city.example,Analyst,DIV,Public Works,,,2024-02-01,active\n"
+BAD_ROW = "900002,Omar,Haddad,,omar.haddad@city.example,Analyst,DIV,Public Works,,,2024-13-45,active\n"
+FIXED_ROW = BAD_ROW.replace("2024-13-45", "2024-03-15")
+
+
+def _upload(page, content: str) -> None:
+    page.get_by_label("Roster file (CSV)").set_input_files(
+        files=[
+            {"name": "roster.csv", "mimeType": "text/csv", "buffer": content.encode()}
+        ]
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check the file").click()
+
+
+def test_ld_admin_fixes_a_bad_row_and_applies_the_roster(page, live_server, ld_admin):
+    sign_in(page, live_server, "lee", PASSWORD)
+    page.goto(f"{live_server.url}/admin/people/roster-import/")
+    assert_accessible(page)
+
+    _upload(page, HEADER + GOOD_ROW + BAD_ROW)
+    errors = page.locator("#roster-errors")
+    assert errors.is_visible()
+    assert "3" in errors.locator("tbody tr").first.locator("td").first.inner_text()
+    assert "hire_date" in errors.inner_text()
+    assert page.get_by_text("Nothing was imported").is_visible()
+    assert_accessible(page)
+    assert not Employee.objects.filter(
+        employee_number__in=["900001", "900002"]
+    ).exists()
+
+    _upload(page, HEADER + GOOD_ROW + FIXED_ROW)
+    assert page.get_by_role("heading", name="Preview of roster.csv").is_visible()
+    assert_accessible(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Apply this import").click()
+    assert page.get_by_text("Roster imported: 2 created").is_visible()
+    assert Employee.objects.get(employee_number="900001").last_name == "O'Brien-Nguyễn"
+    assert Employee.objects.filter(employee_number="900002").exists()

@@ -1,0 +1,140 @@
+"""The People area of the Wagtail admin: L&D admins only, and edits that keep the org sane."""
+
+from django.urls import reverse
+
+import pytest
+
+from tests.conftest import PERSONAS
+
+LOGIN, REFUSED, OK = "login", "refused", 200
+# anonymous, employee, peer, manager, other_manager, trainer, ld_admin
+ADMIN_ONLY = [LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, REFUSED, OK]
+
+
+def _admin_urls(personas):
+    alice = personas["employee"].employee
+    return {
+        "employee list": reverse("people_employee:index"),
+        "employee edit": reverse("people_employee:edit", args=[alice.pk]),
+        "employee inspect": reverse("people_employee:inspect", args=[alice.pk]),
+        "org unit list": reverse("people_orgunit:index"),
+        "org unit edit": reverse("people_orgunit:edit", args=[alice.org_unit_id]),
+        "role profile list": reverse("people_roleprofile:index"),
+        "import history": reverse("people_rosterimport:index"),
+        "roster upload": reverse("roster_upload:index"),
+        "employee chooser": reverse("employee_chooser:choose"),
+        "org unit chooser": reverse("org_unit_chooser:choose"),
+    }
+
+
+@pytest.mark.django_db
+def test_people_admin_is_for_ld_admins_only(personas, client_for):
+    for label, url in _admin_urls(personas).items():
+        for persona, expected in zip(PERSONAS, ADMIN_ONLY, strict=True):
+            response = client_for(personas[persona]).get(url)
+            if expected == LOGIN:
+                assert response.status_code == 302, (label, persona)
+                assert response["Location"].startswith("/accounts/login/"), (
+                    label,
+                    persona,
+                )
+            elif expected == REFUSED:
+                # Wagtail sends admin users it refuses back to the dashboard.
+                refused = response.status_code == 403 or (
+                    response.status_code == 302 and response["Location"] == "/admin/"
+                )
+                assert refused, (label, persona, response.status_code)
+                assert "Arsenault" not in response.content.decode()
+            else:
+                assert response.status_code == expected, (
+                    label,
+                    persona,
+                    response.status_code,
+                )
+
+
+@pytest.mark.django_db
+def test_people_menu_is_shown_to_ld_admins_and_not_trainers(personas, client_for):
+    assert "Roster import" in client_for(personas["ld_admin"]).get("/admin/").text
+    trainer_page = client_for(personas["trainer"]).get("/admin/").text
+    assert "Roster import" not in trainer_page
+    assert "Employees" not in trainer_page
+
+
+@pytest.mark.django_db
+def test_employee_search_by_name_and_number(personas, client_for):
+    admin = client_for(personas["ld_admin"])
+    alice = personas["employee"].employee
+    by_name = admin.get(reverse("people_employee:index"), {"q": "Arsenault"}).text
+    assert "Alice Arsenault" in by_name
+    assert "Charlie Chen" not in by_name
+    by_number = admin.get(
+        reverse("people_employee:index"), {"q": alice.employee_number}
+    ).text
+    assert "Alice Arsenault" in by_number
+
+
+@pytest.mark.django_db
+def test_employee_filter_by_status(personas, client_for):
+    charlie = personas["peer"].employee
+    charlie.is_active = False
+    charlie.save(update_fields=["is_active"])
+    page = client_for(personas["ld_admin"]).get(
+        reverse("people_employee:index"), {"is_active": "false"}
+    )
+    assert "Charlie Chen" in page.text
+    assert "Alice Arsenault" not in page.text
+
+
+def _edit_data(employee, **changes):
+    data = {
+        "job_title": employee.job_title,
+        "org_unit": employee.org_unit_id,
+        "manager": employee.manager_id or "",
+        "role_profile": employee.role_profile_id or "",
+        "is_active": "on" if employee.is_active else "",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.django_db
+def test_ld_admin_moves_a_person_to_another_team_and_manager(personas, client_for, org):
+    alice = personas["employee"].employee
+    dana = personas["other_manager"].employee
+    response = client_for(personas["ld_admin"]).post(
+        reverse("people_employee:edit", args=[alice.pk]),
+        _edit_data(alice, org_unit=org["team_b"].pk, manager=dana.pk),
+    )
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert alice.org_unit == org["team_b"]
+    assert alice.manager == dana
+
+
+@pytest.mark.django_db
+def test_editing_a_manager_into_a_loop_is_refused_and_nothing_changes(
+    personas, client_for
+):
+    bob = personas["manager"].employee
+    alice = personas["employee"].employee
+    response = client_for(personas["ld_admin"]).post(
+        reverse("people_employee:edit", args=[bob.pk]),
+        _edit_data(bob, manager=alice.pk),
+    )
+    assert response.status_code == 200
+    assert "would make a loop" in response.text
+    bob.refresh_from_db()
+    assert bob.manager is None
+
+
+@pytest.mark.django_db
+def test_names_from_hr_are_read_only_in_the_admin(personas, client_for):
+    alice = personas["employee"].employee
+    client_for(personas["ld_admin"]).post(
+        reverse("people_employee:edit", args=[alice.pk]),
+        _edit_data(alice, first_name="Mallory", employee_number="1"),
+    )
+    alice.refresh_from_db()
+    assert alice.first_name == "Alice"
+    assert alice.employee_number != "1"
