@@ -5,7 +5,7 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .demo_content import COURSES, LEARNING_PATHS
+from .demo_content import COURSES, LEARNING_PATHS, QUIZZES
 from .models import (
     CourseIndexPage,
     CoursePage,
@@ -13,7 +13,9 @@ from .models import (
     LearningPathCourse,
     LearningPathPage,
     ModulePage,
+    QuizAttempt,
 )
+from .quiz_services import answers_save, attempt_start, attempt_submit
 from .services import enrolment_create, enrolment_visit, module_complete
 
 
@@ -21,6 +23,52 @@ def _stream(body: list[tuple[str, object]]) -> list[dict]:
     return [
         {"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in body
     ]
+
+
+def _items(values: list) -> list[dict]:
+    return [
+        {"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values
+    ]
+
+
+def _paragraph(text: str) -> str:
+    return text if text.startswith("<") else f"<p>{text}</p>"
+
+
+def _question(spec: dict) -> dict:
+    """A question from demo_content in the raw StreamField form of QuestionPoolBlock."""
+    value = {
+        "text": spec["text"],
+        "explanation": _paragraph(spec.get("explanation", "")),
+    }
+    if spec["type"] in ("single", "multiple"):
+        value["options"] = _items(
+            [
+                {
+                    "text": o["text"],
+                    "correct": o["correct"],
+                    "feedback": o.get("feedback", ""),
+                }
+                for o in spec["options"]
+            ]
+        )
+    elif spec["type"] == "truefalse":
+        value["correct"] = spec["correct"]
+    else:
+        value["accepted"] = _items(spec["accepted"])
+    return {"type": spec["type"], "value": value, "id": str(uuid.uuid4())}
+
+
+def _quiz_fields(slug: str) -> dict:
+    quiz = QUIZZES.get(slug)
+    if not quiz:
+        return {}
+    return {
+        "questions": [_question(q) for q in quiz["questions"]],
+        "pass_mark": quiz["pass_mark"],
+        "attempts_allowed": quiz["attempts_allowed"],
+        "questions_per_attempt": quiz["questions_per_attempt"],
+    }
 
 
 def _outcomes_html(items: list[str]) -> str:
@@ -58,6 +106,7 @@ def _ensure_course(catalogue: CourseIndexPage, spec: dict) -> CoursePage:
             estimated_minutes=module_spec["minutes"],
             is_required=module_spec["required"],
             body=_stream(module_spec["body"]),
+            **_quiz_fields(module_spec["slug"]),
         )
         CoursePage.objects.get(pk=course.pk).add_child(instance=module)
         _publish(module)
@@ -92,12 +141,37 @@ def _ensure_paths(catalogue: CourseIndexPage, courses: dict[str, CoursePage]) ->
         _publish(path)
 
 
-def _complete(user, course: CoursePage, how_many: int | None = None) -> None:
+def _take_quiz(user, module: ModulePage, *, right: bool) -> None:
+    """A demo attempt answered all right (passes) or all wrong (fails)."""
+    attempt = attempt_start(user=user, module=module)
+    responses = {}
+    for question in attempt.questions:
+        if question["type"] == "short":
+            responses[question["id"]] = [
+                question["accepted"][0] if right else "not sure"
+            ]
+        else:
+            keys = [o["key"] for o in question["options"] if o["correct"] == right]
+            responses[question["id"]] = (
+                keys if question["type"] == "multiple" else keys[:1]
+            )
+    answers_save(attempt=attempt, responses=responses)
+    attempt_submit(attempt=attempt)
+
+
+def _complete(
+    user, course: CoursePage, how_many: int | None = None, *, failed_first: bool = False
+) -> None:
     if Enrolment.objects.filter(user=user, course=course).exists():
         return  # seeded before: leave their progress as it is
     modules = list(ModulePage.objects.live().child_of(course).filter(is_required=True))
     for module in modules[: how_many if how_many is not None else len(modules)]:
-        module_complete(user=user, module=module)
+        if module.has_quiz:
+            if failed_first:
+                _take_quiz(user, module, right=False)
+            _take_quiz(user, module, right=True)
+        else:
+            module_complete(user=user, module=module)
 
 
 # username -> (courses completed, (course in progress, modules done))
@@ -124,8 +198,9 @@ def courses_demo_seed() -> None:
         user = users.get(username)
         if user is None:
             continue
-        for slug in done:
-            _complete(user, courses[slug])
+        for index, slug in enumerate(done):
+            # The demo employee failed their second course's check once first.
+            _complete(user, courses[slug], failed_first=index == 1)
         if partial:
             slug, modules_done = partial
             if Enrolment.objects.filter(user=user, course=courses[slug]).exists():
@@ -136,3 +211,22 @@ def courses_demo_seed() -> None:
                 modules_done
             ]
             enrolment_visit(enrolment=enrolment, module=next_module)
+    _leave_attempt_open(users.get("employee"), courses["accessible-customer-service"])
+
+
+def _leave_attempt_open(user, course: CoursePage) -> None:
+    """An attempt the demo employee started and will resume: two answers saved."""
+    if user is None:
+        return
+    quiz = [m for m in ModulePage.objects.live().child_of(course) if m.has_quiz][0]
+    if QuizAttempt.objects.filter(user=user, module_id=quiz.pk).exists():
+        return
+    attempt = attempt_start(user=user, module=quiz)
+    first_two = attempt.questions[:2]
+    answers_save(
+        attempt=attempt,
+        responses={
+            q["id"]: ([q["options"][0]["key"]] if q.get("options") else ["accessible"])
+            for q in first_two
+        },
+    )

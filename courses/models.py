@@ -8,6 +8,7 @@ history: a completion also records what the course contained at that moment.
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,6 +21,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from .blocks import BaseStreamBlock
+from .quiz_blocks import QuestionPoolBlock
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -151,7 +153,12 @@ class CoursePage(StaffOnlyMixin, Page):
 
 
 class ModulePage(StaffOnlyMixin, Page):
-    """A lesson inside a course."""
+    """A lesson inside a course; with questions, it ends in a knowledge check."""
+
+    class Reveal(models.TextChoices):
+        AFTER_EACH = "after_each", _("After each attempt")
+        ONCE_PASSED = "once_passed", _("Only once passed")
+        NEVER = "never", _("Never")
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("lesson content"))
     estimated_minutes = models.PositiveIntegerField(_("estimated minutes"), default=10)
@@ -160,12 +167,69 @@ class ModulePage(StaffOnlyMixin, Page):
         default=True,
         help_text=_("Optional modules do not count towards completion."),
     )
+    questions = StreamField(
+        QuestionPoolBlock(),
+        blank=True,
+        verbose_name=_("question pool"),
+        help_text=_(
+            "Add questions to end this module with a knowledge check; "
+            "passing it completes the module."
+        ),
+    )
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), default=70)
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"), null=True, blank=True, help_text=_("Empty: unlimited.")
+    )
+    questions_per_attempt = models.PositiveSmallIntegerField(
+        _("questions drawn per attempt"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: all of them."),
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=True)
+    shuffle_options = models.BooleanField(_("shuffle options"), default=True)
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: no time limit."),
+    )
+    reveal_answers = models.CharField(
+        _("show correct answers"),
+        max_length=20,
+        choices=Reveal.choices,
+        default=Reveal.AFTER_EACH,
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("is_required")]),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("questions"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("pass_mark"),
+                        FieldPanel("attempts_allowed"),
+                        FieldPanel("questions_per_attempt"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("shuffle_questions"), FieldPanel("shuffle_options")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("time_limit_minutes"), FieldPanel("reveal_answers")]
+                ),
+            ],
+            heading=_("Knowledge check"),
+        ),
     ]
+
+    @property
+    def has_quiz(self) -> bool:
+        return len(self.questions) > 0
+
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
     parent_page_types = ["courses.CoursePage"]
@@ -287,3 +351,92 @@ class ModuleCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"module {self.module_id} in {self.enrolment}"
+
+
+class QuizAttemptQuerySet(models.QuerySet):
+    def in_progress(self):
+        return self.filter(status=QuizAttempt.Status.IN_PROGRESS)
+
+    def finished(self):
+        return self.exclude(status=QuizAttempt.Status.IN_PROGRESS)
+
+
+class QuizAttempt(models.Model):
+    """One try at a module's knowledge check, with the questions exactly as drawn.
+
+    `questions` is the snapshot taken at the start: question ids (block ids),
+    texts, options in the order shown and the answer key. The key never leaves
+    the server before the attempt is finished, and grading uses the snapshot,
+    so results stay explainable after trainers edit the quiz.
+    """
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("In progress")
+        SUBMITTED = "submitted", _("Submitted")
+        TIMED_OUT = "timed_out", _("Closed at the time limit")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    module = models.ForeignKey(
+        ModulePage, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    number = models.PositiveSmallIntegerField()
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.IN_PROGRESS
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    deadline = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    questions = models.JSONField()
+    pass_mark = models.PositiveSmallIntegerField()
+    reveal_answers = models.CharField(max_length=20)
+    score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    passed = models.BooleanField(null=True)
+
+    objects = QuizAttemptQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "module", "number"], name="one_attempt_number"
+            ),
+            # At most one open attempt per learner and quiz.
+            models.UniqueConstraint(
+                fields=["user", "module"],
+                condition=Q(status="in_progress"),
+                name="one_open_attempt",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "deadline"])]
+
+    def __str__(self) -> str:
+        return f"attempt {self.number} by {self.user} on module {self.module_id}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status != self.Status.IN_PROGRESS
+
+
+class QuizAnswer(models.Model):
+    """A learner's answer to one question of one attempt, saved as they go."""
+
+    attempt = models.ForeignKey(
+        QuizAttempt, on_delete=models.CASCADE, related_name="answers"
+    )
+    question_id = models.CharField(max_length=64)
+    response = models.JSONField(
+        default=list
+    )  # option keys, or [text] for short answers
+    saved_at = models.DateTimeField(auto_now=True)
+    points = models.FloatField(null=True, blank=True)  # 0..1, set when graded
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attempt", "question_id"], name="one_answer_per_question"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"answer to {self.question_id} in {self.attempt_id}"

@@ -241,7 +241,13 @@ def module_context(
         enrolment = Enrolment.objects.filter(user=user, course_id=course.pk).first()
         if enrolment:
             completed = set(enrolment.completions.values_list("module_id", flat=True))
+    quiz = {}
+    if module.has_quiz and user.is_authenticated:
+        from .quiz_selectors import quiz_status
+
+        quiz = quiz_status(module=module, user=user)
     return {
+        **quiz,
         "course": course,
         "modules": siblings,
         "previous_module": siblings[index - 1] if index else None,

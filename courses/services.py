@@ -88,10 +88,20 @@ def completion_evaluate(*, enrolment: Enrolment) -> bool:
 
 
 @transaction.atomic
-def module_complete(*, user: AbstractBaseUser, module: ModulePage) -> Enrolment:
-    """Mark `module` done for `user` (enrolling them if needed) and evaluate completion."""
+def module_complete(
+    *, user: AbstractBaseUser, module: ModulePage, via_quiz: bool = False
+) -> Enrolment:
+    """Mark `module` done for `user` (enrolling them if needed) and evaluate completion.
+
+    A module with a knowledge check is completed only by passing it
+    (`via_quiz=True` from the quiz service), never by a button.
+    """
     if not module.live:
         raise CourseError("This module is not published.", code="module_not_live")
+    if module.has_quiz and not via_quiz:
+        raise CourseError(
+            "Pass the knowledge check to complete this module.", code="quiz_required"
+        )
     course = (
         CoursePage.objects.live()
         .filter(Q(path=module.path[: -ModulePage.steplen]))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import quiz_views, views
 
 app_name = "courses"
 
@@ -11,4 +11,9 @@ urlpatterns = [
         views.complete_module,
         name="complete-module",
     ),
+    path("modules/<int:module_id>/quiz/start/", quiz_views.start, name="quiz-start"),
+    path("attempts/<int:attempt_id>/", quiz_views.attempt_page, name="attempt"),
+    path("attempts/<int:attempt_id>/save/", quiz_views.save, name="attempt-save"),
+    path("attempts/<int:attempt_id>/submit/", quiz_views.submit, name="attempt-submit"),
+    path("attempts/<int:attempt_id>/result/", quiz_views.result, name="attempt-result"),
 ]

@@ -55,3 +55,71 @@ def make_module(
 
 def modules_of(course: CoursePage) -> list[ModulePage]:
     return list(ModulePage.objects.child_of(course).order_by("path"))
+
+
+def question(kind: str, text: str, **spec) -> dict:
+    """A question spec in the demo-content shape; see courses.demo._question."""
+    return {"type": kind, "text": text, "explanation": f"Because of {text}", **spec}
+
+
+def option(text: str, correct: bool = False, feedback: str = "") -> dict:
+    return {"text": text, "correct": correct, "feedback": feedback or f"About {text}"}
+
+
+STANDARD_QUESTIONS = [
+    question(
+        "single",
+        "Capital of Ontario?",
+        options=[option("Toronto", True), option("Ottawa"), option("Kingston")],
+    ),
+    question(
+        "multiple",
+        "Which are strong passwords?",
+        options=[
+            option("correct horse battery staple", True),
+            option("Tr0ub4dor&3x!long", True),
+            option("password1"),
+            option("123456"),
+        ],
+    ),
+    question("truefalse", "Phishing emails can look official.", correct=True),
+    question(
+        "short",
+        "What is signing in with a password and a code from your phone called?",
+        accepted=["multi-factor", "two-factor authentication"],
+    ),
+]
+
+
+def make_quiz_module(
+    course: CoursePage,
+    *,
+    questions=None,
+    title: str = "Check your knowledge",
+    **settings,
+) -> ModulePage:
+    """A live quiz module at the end of `course`."""
+    from courses.demo import _question
+
+    n = next(_counter)
+    module = ModulePage(
+        title=title,
+        slug=f"quiz-{n}-{uuid.uuid4().hex[:6]}",
+        body=paragraph("Answer these questions to finish the course."),
+        questions=[_question(q) for q in (questions or STANDARD_QUESTIONS)],
+        **settings,
+    )
+    CoursePage.objects.get(pk=course.pk).add_child(instance=module)
+    return ModulePage.objects.get(pk=module.pk)
+
+
+def right_answers(attempt) -> dict[str, list[str]]:
+    """The correct response to every question of an attempt (from its server-side key)."""
+    responses = {}
+    for q in attempt.questions:
+        if q["type"] == "short":
+            responses[q["id"]] = [q["accepted"][0]]
+        else:
+            keys = [o["key"] for o in q["options"] if o["correct"]]
+            responses[q["id"]] = keys
+    return responses

@@ -54,3 +54,40 @@ def test_twenty_simultaneous_last_module_completions(employee):
     assert enrolment.completed_at is not None
     assert enrolment.completions.count() == 2
     assert signals == [enrolment.pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_simultaneous_submissions_of_one_attempt_grade_once(employee):
+    from courses.models import QuizAnswer, QuizAttempt
+    from courses.quiz_services import attempt_start, attempt_submit
+    from tests.courses.factories import make_quiz_module, right_answers
+
+    quiz = make_quiz_module(make_course(modules=0))
+    attempt = attempt_start(user=employee, module=quiz)
+    responses = right_answers(attempt)
+    barrier = threading.Barrier(20)
+    results, errors = [], []
+
+    def worker():
+        try:
+            barrier.wait()
+            graded = attempt_submit(attempt=attempt, responses=responses)
+            results.append((graded.score, graded.finished_at))
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(set(results)) == 1  # everyone got the one graded result
+    attempt.refresh_from_db()
+    assert attempt.passed and attempt.score == 100
+    assert QuizAttempt.objects.filter(user=employee).count() == 1
+    assert QuizAnswer.objects.filter(attempt=attempt).count() == len(attempt.questions)
+    enrolment = Enrolment.objects.get(user=employee)
+    assert enrolment.completions.count() == 1

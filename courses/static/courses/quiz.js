@@ -1,0 +1,56 @@
+// Autosave for knowledge checks: on every change and every 30 seconds, the
+// answers are sent to the server, which only says when it saved them. Without
+// JavaScript the form still works: answers are saved when it is submitted.
+(function () {
+    const container = document.querySelector(".quiz[data-save-url]");
+    const form = document.getElementById("attempt-form");
+    const status = document.getElementById("autosave-status");
+    if (!container || !form || !status) return;
+    const saveUrl = container.dataset.saveUrl;
+    let dirty = false;
+    let saving = false;
+
+    async function save() {
+        if (!dirty || saving) return;
+        saving = true;
+        dirty = false;
+        try {
+            const response = await fetch(saveUrl, {
+                method: "POST",
+                body: new FormData(form),
+                headers: { "X-Requested-With": "XMLHttpRequest" },
+                credentials: "same-origin",
+            });
+            const data = await response.json();
+            if (data.saved) {
+                status.textContent = "Answers saved at " + data.saved_at + ".";
+            } else {
+                status.textContent = data.message;
+            }
+        } catch (error) {
+            dirty = true; // try again on the next change or tick
+            status.textContent = "Could not save just now (are you offline?). We will try again.";
+        } finally {
+            saving = false;
+        }
+    }
+
+    form.addEventListener("change", () => { dirty = true; save(); });
+    form.addEventListener("input", (event) => {
+        if (event.target.type === "text") dirty = true;
+    });
+    window.setInterval(save, 30000);
+
+    const timer = document.getElementById("time-left");
+    const timerText = document.getElementById("time-left-text");
+    if (timer && timerText) {
+        const endsAt = Date.now() + Number(timer.dataset.secondsLeft) * 1000;
+        const tick = () => {
+            const left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
+            timerText.textContent = Math.floor(left / 60) + " min " + String(left % 60).padStart(2, "0") + " s left";
+            if (left === 0) { dirty = true; save().then(() => form.submit()); return; }
+            window.setTimeout(tick, 1000);
+        };
+        tick();
+    }
+})();

@@ -1,0 +1,83 @@
+"""Admin: item analysis of knowledge checks, for trainers and L&D admins."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .models import ModulePage
+from .quiz_selectors import quiz_item_analysis
+
+
+def user_can_analyse_quizzes(user) -> bool:
+    """Whoever may author courses may see how their questions perform."""
+    from people.permissions import user_is_ld_admin, user_is_trainer
+
+    return user_is_trainer(user) or user_is_ld_admin(user)
+
+
+class QuizListView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "courses/admin/quiz_list.html"
+    page_title = _("Knowledge checks")
+    header_icon = "tasks"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_can_analyse_quizzes(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["modules"] = [
+            m
+            for m in ModulePage.objects.live()
+            .order_by("path")
+            .only("pk", "title", "path", "depth", "questions")
+            if m.has_quiz
+        ]
+        return context
+
+
+class QuizAnalysisView(QuizListView):
+    template_name = "courses/admin/quiz_analysis.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        module = get_object_or_404(ModulePage, pk=self.kwargs["module_id"])
+        context.update(module=module, **quiz_item_analysis(module=module))
+        return context
+
+    def get_page_subtitle(self):
+        return get_object_or_404(ModulePage, pk=self.kwargs["module_id"]).title
+
+
+class QuizMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_analyse_quizzes(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_quiz_urls():
+    return [
+        path("knowledge-checks/", QuizListView.as_view(), name="quiz_analysis_list"),
+        path(
+            "knowledge-checks/<int:module_id>/",
+            QuizAnalysisView.as_view(),
+            name="quiz_analysis",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_quiz_menu_item():
+    return QuizMenuItem(
+        _("Knowledge checks"),
+        reverse("quiz_analysis_list"),
+        icon_name="tasks",
+        order=700,
+    )

@@ -1,0 +1,79 @@
+"""The employee fails a knowledge check, tries again and passes, with the keyboard alone."""
+
+import pytest
+
+from courses.models import Enrolment, QuizAttempt
+from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.test_learning import activate, tab_to
+from tests.conftest import PASSWORD
+from tests.courses.factories import (
+    make_course,
+    make_quiz_module,
+    option,
+    question,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+QUESTIONS = [
+    question(
+        "single",
+        "Where do you report a suspicious email?",
+        options=[
+            option("To the IT service desk", True),
+            option("Nowhere"),
+            option("Reply to the sender"),
+        ],
+    ),
+    question(
+        "truefalse", "A strong password can be reused on other sites.", correct=False
+    ),
+]
+
+
+def test_employee_fails_retries_and_passes_using_only_the_keyboard(
+    page, live_server, employee
+):
+    course = make_course(title="Cybersecurity essentials", modules=0)
+    make_quiz_module(
+        course,
+        questions=QUESTIONS,
+        shuffle_questions=False,
+        shuffle_options=False,
+        pass_mark=100,
+    )
+    sign_in(page, live_server, "alice", PASSWORD)
+    page.goto(f"{live_server.url}{course.url}")
+    tab_to(page, page.get_by_role("button", name="Enrol"))
+    activate(page)
+    assert_accessible(page)
+
+    tab_to(page, page.get_by_role("button", name="Start the knowledge check"))
+    activate(page)
+    assert_accessible(page)
+    # First try: a wrong answer to the first question (arrow keys move within a radio group).
+    tab_to(page, page.get_by_label("To the IT service desk"))
+    page.keyboard.press("ArrowDown")  # now "Nowhere"
+    tab_to(page, page.get_by_label("True"))
+    page.keyboard.press("ArrowDown")  # "False"
+    tab_to(page, page.get_by_role("button", name="Submit answers"))
+    activate(page)
+    assert page.get_by_text("Not passed yet").is_visible()
+    assert_accessible(page)
+
+    tab_to(page, page.get_by_role("button", name="Try again"))
+    activate(page)
+    tab_to(page, page.get_by_label("To the IT service desk"))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_label("True"))
+    page.keyboard.press("ArrowDown")
+    tab_to(page, page.get_by_role("button", name="Submit answers"))
+    activate(page)
+    assert page.get_by_role("heading", name="Your result").is_visible()
+    assert page.get_by_text("This module is now complete.").is_visible()
+    assert_accessible(page)
+
+    assert QuizAttempt.objects.filter(user=employee, passed=True).count() == 1
+    assert Enrolment.objects.get(user=employee, course=course).completed_at is not None
+    page.goto(f"{live_server.url}{course.url}")
+    assert page.get_by_text("Completed").first.is_visible()
