@@ -30,7 +30,7 @@ def _submit_for_review(page, page_id: int, base: str) -> None:
 def _add_module(page, base: str, course_id: int, title: str, text: str) -> int:
     page.goto(f"{base}/admin/pages/add/courses/modulepage/{course_id}/")
     page.fill("#id_title", title)
-    page.get_by_title("Insert a block").click()
+    page.locator("#body-root").get_by_title("Insert a block").click()
     page.get_by_role("option", name="Paragraph").click()
     editor = page.locator(".DraftEditor-root [contenteditable=true]").last
     editor.click()
