@@ -24,6 +24,14 @@ class EmployeeAdminForm(WagtailAdminModelForm):
             )
         return manager
 
+    def save(self, commit=True):
+        employee = super().save(commit=commit)
+        if commit and employee.user.is_active != employee.is_active:
+            # Deactivated people cannot sign in; their history stays.
+            employee.user.is_active = employee.is_active
+            employee.user.save(update_fields=["is_active"])
+        return employee
+
 
 class RosterUploadForm(forms.Form):
     """Step one of the admin import: the file and the options."""

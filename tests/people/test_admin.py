@@ -138,3 +138,21 @@ def test_names_from_hr_are_read_only_in_the_admin(personas, client_for):
     alice.refresh_from_db()
     assert alice.first_name == "Alice"
     assert alice.employee_number != "1"
+
+
+@pytest.mark.django_db
+def test_deactivating_someone_in_the_admin_stops_them_signing_in(
+    personas, client_for, client
+):
+    alice = personas["employee"].employee
+    client_for(personas["ld_admin"]).post(
+        reverse("people_employee:edit", args=[alice.pk]),
+        _edit_data(alice, is_active=""),
+    )
+    alice.refresh_from_db()
+    assert not alice.is_active and not alice.user.is_active
+    response = client.post(
+        "/accounts/login/", {"username": "alice", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 200  # the form again, not a redirect
+    assert "_auth_user_id" not in client.session
