@@ -8,10 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
+
+import django_filters
 
 from .forms import EmployeeAdminForm
 from .models import Employee, OrgUnit, RoleProfile, RosterImport
@@ -63,6 +66,24 @@ employee_chooser_viewset = EmployeeChooserViewSet("employee_chooser")
 org_unit_chooser_viewset = OrgUnitChooserViewSet("org_unit_chooser")
 
 
+class EmployeeFilterSet(WagtailFilterSet):
+    """Filter by unit (with everything below it), status and role profile."""
+
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit (and its sub-units)"),
+        # Divisions and sections: deep enough to find people, short enough to scan.
+        queryset=OrgUnit.objects.filter(depth__lte=2).order_by("path"),
+        method="filter_unit",
+    )
+
+    class Meta:
+        model = Employee
+        fields = ["unit", "is_active", "role_profile"]
+
+    def filter_unit(self, queryset, name, unit):
+        return queryset.filter(org_unit__path__startswith=unit.path)
+
+
 class EmployeeViewSet(ModelViewSet):
     url_namespace = "people_employee"
     url_prefix = "people/employees"
@@ -86,7 +107,7 @@ class EmployeeViewSet(ModelViewSet):
         Column("manager", label=_("Manager")),
         BooleanColumn("is_active", label=_("Active")),
     ]
-    list_filter = ["is_active", "role_profile"]
+    filterset_class = EmployeeFilterSet
     list_per_page = 50
     ordering = ["last_name", "first_name"]
     copy_view_enabled = False

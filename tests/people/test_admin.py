@@ -156,3 +156,13 @@ def test_deactivating_someone_in_the_admin_stops_them_signing_in(
     )
     assert response.status_code == 200  # the form again, not a redirect
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_employee_filter_by_unit_includes_its_sub_units(personas, client_for, org):
+    page = client_for(personas["ld_admin"]).get(
+        reverse("people_employee:index"), {"unit": org["section"].pk}
+    )
+    text = page.content.decode()
+    assert "Alice Arsenault" in text and "Charlie Chen" in text  # both teams
+    assert "Tess Trainer" not in text  # in the division itself, above the section
