@@ -1,6 +1,7 @@
 """The employee fails a knowledge check, tries again and passes, with the keyboard alone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from courses.models import Enrolment, QuizAttempt
 from tests.browser.conftest import assert_accessible, sign_in
@@ -56,6 +57,11 @@ def test_employee_fails_retries_and_passes_using_only_the_keyboard(
     page.keyboard.press("ArrowDown")  # now "Nowhere"
     tab_to(page, page.get_by_label("True"))
     page.keyboard.press("ArrowDown")  # "False"
+    # Autosave: the answers are on the server, so a reload brings them back.
+    expect(page.get_by_role("status")).to_contain_text("Answers saved at")
+    page.reload()
+    expect(page.get_by_label("Nowhere")).to_be_checked()
+    expect(page.get_by_label("False")).to_be_checked()
     tab_to(page, page.get_by_role("button", name="Submit answers"))
     activate(page)
     assert page.get_by_text("Not passed yet").is_visible()
