@@ -3,8 +3,8 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, Prefetch
+from django.db.models.functions import Substr
 from django.http import QueryDict
 
 from wagtail.images import get_image_model
@@ -234,6 +234,10 @@ def module_context(
     if course is None:
         course = CoursePage.objects.get(path=module.path[: -ModulePage.steplen])
     siblings = _modules_of(course)
+    # Each page.url looks up the site's root paths; siblings share the course's.
+    course_url = course.url
+    for sibling in siblings:
+        sibling.nav_url = f"{course_url}{sibling.slug}/"
     index = next((i for i, m in enumerate(siblings) if m.pk == module.pk), None)
     enrolment = None
     completed: set[int] = set()
@@ -249,6 +253,7 @@ def module_context(
     return {
         **quiz,
         "course": course,
+        "course_url": course_url,
         "modules": siblings,
         "previous_module": siblings[index - 1] if index else None,
         "next_module": siblings[index + 1]
@@ -262,29 +267,44 @@ def module_context(
     }
 
 
+# What a module page shows; loading only these keeps the query cheap to build.
+MODULE_PAGE_FIELDS = [
+    "id", "title", "draft_title", "seo_title", "slug", "url_path", "path", "depth",
+    "live", "content_type_id", "locale_id", "body", "estimated_minutes",
+    "is_required", "questions", "pass_mark", "attempts_allowed",
+    "time_limit_minutes", "reveal_answers",
+]  # fmt: skip
+
+
 def module_with_course(*, course_slug: str, module_slug: str) -> ModulePage | None:
-    """A live module and its live course (as `.course`), found by slugs in one query."""
-    parent = Page.objects.filter(
-        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - ModulePage.steplen)
+    """A live module and its live course (as `.course`), in two small queries."""
+    suffix = f"/{course_slug}/{module_slug}/"
+    module = next(
+        (
+            m
+            for m in ModulePage.objects.live()
+            .filter(slug=module_slug)
+            .only(*MODULE_PAGE_FIELDS)
+            if m.url_path.endswith(suffix)
+        ),
+        None,
     )
-    module = (
-        ModulePage.objects.live()
-        .filter(slug=module_slug, url_path__endswith=f"/{course_slug}/{module_slug}/")
-        .annotate(
-            course_pk=Subquery(parent.filter(live=True).values("pk")[:1]),
-            course_title=Subquery(parent.values("title")[:1]),
-            course_url_path=Subquery(parent.values("url_path")[:1]),
-        )
+    if module is None:
+        return None
+    parent = (
+        Page.objects.live()
+        .filter(path=module.path[: -ModulePage.steplen])
+        .values("pk", "title", "url_path")
         .first()
     )
-    if module is None or module.course_pk is None:
+    if parent is None:
         return None
     # Enough of the course for the template: its id, title and URL.
     module.course = CoursePage(
-        pk=module.course_pk,
-        title=module.course_title,
+        pk=parent["pk"],
+        title=parent["title"],
         slug=course_slug,
-        url_path=module.course_url_path,
+        url_path=parent["url_path"],
         path=module.path[: -ModulePage.steplen],
         depth=module.depth - 1,
         live=True,

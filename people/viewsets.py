@@ -18,6 +18,7 @@ import django_filters
 
 from .forms import EmployeeAdminForm
 from .models import Employee, OrgUnit, RoleProfile, RosterImport
+from .selectors import org_unit_subtree_ids
 
 
 def _guarded(view, permission: str):
@@ -81,7 +82,7 @@ class EmployeeFilterSet(WagtailFilterSet):
         fields = ["unit", "is_active", "role_profile"]
 
     def filter_unit(self, queryset, name, unit):
-        return queryset.filter(org_unit__path__startswith=unit.path)
+        return queryset.filter(org_unit_id__in=org_unit_subtree_ids(path=unit.path))
 
 
 class EmployeeViewSet(ModelViewSet):
