@@ -7,3 +7,20 @@ class CertificatesConfig(AppConfig):
 
     name = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from courses.signals import course_completed
+
+        from . import signal_handlers
+
+        course_completed.connect(
+            signal_handlers.issue_on_course_completed,
+            dispatch_uid="certificates.issue_on_course_completed",
+        )
+        post_migrate.connect(
+            signal_handlers.ensure_default_design,
+            sender=self,
+            dispatch_uid="certificates.default_design",
+        )

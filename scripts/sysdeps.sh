@@ -5,7 +5,9 @@
 # As root it installs them with apt-get; otherwise it says what to install.
 set -euo pipefail
 
-run_packages=(libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 nodejs npm)
+# The certificate PDF pins the DejaVu families (core: Serif, Sans, Mono; extra:
+# the italic), so it looks the same on every server.
+run_packages=(libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra nodejs npm)
 test_packages=(chromium postgresql poppler-utils)
 
 wanted=("${run_packages[@]}")

@@ -11,6 +11,10 @@ LD_ADMINS = "L&D admins"
 # "app_label.codename" Django permissions, held globally.
 TRAINER_PERMISSIONS = [
     "wagtailadmin.access_admin",
+    # Certificate designs (snippets): trainers author them but never delete.
+    "certificates.add_certificatedesign",
+    "certificates.change_certificatedesign",
+    "certificates.view_certificatedesign",
 ]
 LD_ADMIN_PERMISSIONS = [
     *TRAINER_PERMISSIONS,
@@ -31,6 +35,11 @@ LD_ADMIN_PERMISSIONS = [
     "people.view_rosterimport",
     # Organisation-wide reports.
     "people.view_org_reports",
+    # Certificates: designs, the issued register, revocation and bulk issue.
+    "certificates.delete_certificatedesign",
+    "certificates.view_certificate",
+    "certificates.revoke_certificate",
+    "certificates.bulk_issue_certificate",
 ]
 
 # Wagtail page permissions, held on the course catalogue and everything below it.

@@ -183,9 +183,16 @@ def _ensure_collection(apps):
 def _permission(apps, dotted: str):
     permission_model = apps.get_model("auth", "Permission")
     app_label, codename = dotted.split(".")
-    return permission_model.objects.get(
+    return permission_model.objects.filter(
         content_type__app_label=app_label, codename=codename
-    )
+    ).first()
+
+
+def _permissions(apps, dotted_names: list[str]) -> list:
+    # During the data migration an app migrated later may not have its models
+    # (and so its permissions) yet; the post_migrate run grants them.
+    found = [_permission(apps, dotted) for dotted in dotted_names]
+    return [permission for permission in found if permission is not None]
 
 
 def _ensure_roles(apps, catalogue, collection) -> None:
@@ -201,9 +208,11 @@ def _ensure_roles(apps, catalogue, collection) -> None:
     )
     for name, (global_perms, page_perms, collection_perms) in roles.ROLES.items():
         group, _ = group_model.objects.get_or_create(name=name)
-        group.permissions.set([_permission(apps, dotted) for dotted in global_perms])
+        group.permissions.set(_permissions(apps, global_perms))
 
-        wanted_page = {_permission(apps, f"wagtailcore.{c}").pk for c in page_perms}
+        wanted_page = {
+            p.pk for p in _permissions(apps, [f"wagtailcore.{c}" for c in page_perms])
+        }
         page_permission_model.objects.filter(group=group).exclude(
             page_id=catalogue.pk, permission_id__in=wanted_page
         ).delete()
@@ -212,7 +221,7 @@ def _ensure_roles(apps, catalogue, collection) -> None:
                 group=group, page_id=catalogue.pk, permission_id=permission_id
             )
 
-        wanted_collection = {_permission(apps, d).pk for d in collection_perms}
+        wanted_collection = {p.pk for p in _permissions(apps, collection_perms)}
         collection_permission_model.objects.filter(group=group).exclude(
             collection_id=collection.pk, permission_id__in=wanted_collection
         ).delete()

@@ -32,6 +32,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("my/", include(site_patterns)),
     path("learn/", include("courses.urls")),
+    # /verify/… (public) and /certificates/…/download/ (signed in).
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from certificates import selectors as certificate_selectors
 from courses import selectors as course_selectors
 from people.permissions import user_is_manager
 
@@ -18,6 +19,13 @@ def _coming_soon(request, *, title, lead):
 @login_required
 def my_learning(request):
     context = course_selectors.my_learning(user=request.user)
+    # Each completed course links to its certificate (one more query).
+    certificates = certificate_selectors.current_certificates_by_course(
+        user=request.user, course_ids=[item[0].pk for item in context["completed"]]
+    )
+    context["completed"] = [
+        (*item, certificates.get(item[0].pk)) for item in context["completed"]
+    ]
     return render(request, "training_site/my_learning.html", context)
 
 
@@ -32,10 +40,9 @@ def my_skills(request):
 
 @login_required
 def my_certificates(request):
-    return _coming_soon(
-        request,
-        title=_("My certificates"),
-        lead=_("Download your certificates and share their verification links."),
+    certificates = certificate_selectors.certificates_for_holder(user=request.user)
+    return render(
+        request, "certificates/my_certificates.html", {"certificates": certificates}
     )
 
 

@@ -39,7 +39,12 @@ def _collections(group_name):
 
 @pytest.mark.django_db
 def test_trainers_can_author_in_the_catalogue_but_not_publish():
-    assert _global(roles.TRAINERS) == {"wagtailadmin.access_admin"}
+    assert _global(roles.TRAINERS) == {
+        "wagtailadmin.access_admin",
+        "certificates.add_certificatedesign",
+        "certificates.change_certificatedesign",
+        "certificates.view_certificatedesign",
+    }
     assert _pages(roles.TRAINERS) == {
         ("CourseIndexPage", "add_page"),
         ("CourseIndexPage", "change_page"),
@@ -72,6 +77,13 @@ def test_ld_admins_also_publish_manage_users_import_and_report():
         "people.import_roster",
         "people.view_rosterimport",
         "people.view_org_reports",
+        "certificates.add_certificatedesign",
+        "certificates.change_certificatedesign",
+        "certificates.view_certificatedesign",
+        "certificates.delete_certificatedesign",
+        "certificates.view_certificate",
+        "certificates.revoke_certificate",
+        "certificates.bulk_issue_certificate",
     }
     assert _pages(roles.LD_ADMINS) == {
         ("CourseIndexPage", codename)

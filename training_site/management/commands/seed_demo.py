@@ -5,6 +5,8 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from certificates.demo import certificates_demo_seed
+from certificates.models import Certificate
 from courses.demo import courses_demo_seed
 from people.demo import DEMO_USERNAMES, MAX_HEADCOUNT, MIN_HEADCOUNT, people_demo_seed
 
@@ -61,6 +63,12 @@ class Command(BaseCommand):
         courses_demo_seed()
         self.stdout.write(
             f"Courses: published and progress seeded in {time.monotonic() - started:.1f} s."
+        )
+        started = time.monotonic()
+        new = certificates_demo_seed()
+        self.stdout.write(
+            f"Certificates: {Certificate.objects.count()} issued ({new} new) "
+            f"in {time.monotonic() - started:.1f} s."
         )
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in with:"))
         for username in DEMO_USERNAMES:

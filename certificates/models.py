@@ -1,1 +1,0 @@
-"""Models of the certificates app arrive with its issue."""

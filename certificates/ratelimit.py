@@ -1,0 +1,46 @@
+"""A small per-client rate limit on the shared cache (fixed one-minute windows).
+
+Keyed by REMOTE_ADDR: behind a proxy, the proxy must set it to the client's
+address (for example with a trusted-proxy middleware), or every visitor
+shares one budget.
+"""
+
+import functools
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+
+WINDOW_SECONDS = 60
+
+
+def _over_limit(request, *, scope: str, per_minute: int) -> bool:
+    window = int(time.time() // WINDOW_SECONDS)
+    key = f"ratelimit:{scope}:{request.META.get('REMOTE_ADDR', '')}:{window}"
+    # add() is a no-op when the key exists; incr() is atomic on Redis/Memcached.
+    cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
+        count = 1
+    return count > per_minute
+
+
+def rate_limit(scope: str, *, setting: str, default: int):
+    """Answer 429 with a friendly page once a client passes the limit for `scope`."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            per_minute = getattr(settings, setting, default)
+            if _over_limit(request, scope=scope, per_minute=per_minute):
+                response = render(request, "certificates/rate_limited.html", status=429)
+                response["Retry-After"] = str(WINDOW_SECONDS)
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

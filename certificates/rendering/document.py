@@ -1,0 +1,218 @@
+"""Certificate data → HTML → PDF/A-3b, with the data attached as JSON.
+
+Rendering reads only the certificate's own snapshot (the facts and the design
+as they were at issue time), so rendering again later gives the same document.
+"""
+
+import base64
+import json
+import re
+import threading
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from wagtail.images import get_image_model
+
+import segno
+from weasyprint import HTML, Attachment
+from weasyprint.text.fonts import FontConfiguration
+
+from ..models import HEX_COLOUR, PLACEHOLDER_RE
+from .fetcher import CertificateURLFetcher, static_url
+
+PDF_VARIANT = "pdf/a-3b"
+DEFAULT_ACCENT = "#1f3a5f"
+SEAL = "certificates/city-seal.svg"
+STYLESHEET = "certificates/certificate.css"
+LOGO_RENDITION = "max-600x240|format-png"
+SIGNATURE_RENDITION = "max-600x180|format-png"
+ATTACHMENT_NAME = "certificate.json"
+
+
+def site_base_url() -> str:
+    """Where the public site lives: CERTIFICATE_BASE_URL, else WAGTAILADMIN_BASE_URL."""
+    base = (
+        getattr(settings, "CERTIFICATE_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL
+    )
+    return base.rstrip("/")
+
+
+def verification_url(code: str) -> str:
+    """The absolute public verification URL, as printed in the QR code."""
+    return site_base_url() + reverse("certificates:verify", args=[code])
+
+
+def format_hours(hours: Decimal | float) -> str:
+    hours = Decimal(str(hours)).quantize(Decimal("0.1"))
+    return str(int(hours)) if hours == hours.to_integral_value() else str(hours)
+
+
+def fill_placeholders(text: str, values: dict[str, str]) -> SafeString:
+    """The design's body text with {holder}, {course}, ... filled in, all escaped."""
+    parts, position = [], 0
+    for match in PLACEHOLDER_RE.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        name = match.group(1)
+        if name in values:
+            parts.append(format_html("<strong>{}</strong>", values[name]))
+        else:
+            parts.append(escape(match.group(0)))
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)
+
+
+def safe_accent(colour: str) -> str:
+    # The colour lands inside CSS, where HTML escaping protects nothing.
+    return colour if HEX_COLOUR.match(colour or "") else DEFAULT_ACCENT
+
+
+def qr_svg(url: str, *, colour: str = DEFAULT_ACCENT) -> SafeString:
+    """An inline SVG QR code (segno) for `url`."""
+    code = segno.make(url, error="m")
+    svg = code.svg_inline(scale=1, border=0, dark=safe_accent(colour), omitsize=True)
+    svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+    return mark_safe(svg)  # noqa: S308 (segno's own markup; the URL is not in it)
+
+
+def _image_src(image_id: int | None, spec: str) -> str | None:
+    """A Wagtail image as a data: URI: the renderer may not read media storage."""
+    if not image_id:
+        return None
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is None:
+        return None
+    if image.is_svg():
+        source, mime = image.file, "image/svg+xml"
+    else:
+        source, mime = image.get_rendition(spec).file, "image/png"
+    with source.open("rb") as file:
+        data = base64.b64encode(file.read()).decode("ascii")
+    return f"data:{mime};base64,{data}"
+
+
+def _day(value: str | None) -> str:
+    return date_format(date.fromisoformat(value), "j F Y") if value else ""
+
+
+def render_html(*, record: dict, design: dict) -> str:
+    """The certificate as HTML for WeasyPrint."""
+    with translation.override(settings.LANGUAGE_CODE):
+        completed_on = _day(record["completed_on"])
+        hours = format_hours(record["hours"])
+        accent = safe_accent(design.get("accent_colour", ""))
+        context = {
+            "language": settings.LANGUAGE_CODE,
+            "design": design,
+            "accent": accent,
+            "holder": record["holder"],
+            "title": record["title"],
+            "number": record["number"],
+            "completed_on": completed_on,
+            "expires_on": _day(record["expires_on"]),
+            "verification_url": record["verification_url"],
+            "created": record["issued_at"],
+            "body": fill_placeholders(
+                design.get("body", ""),
+                {
+                    "holder": record["holder"],
+                    "course": record["title"],
+                    # A date never breaks across lines.
+                    "date": completed_on.replace(" ", "\u00a0"),
+                    "hours": hours,
+                },
+            ),
+            "qr_svg": qr_svg(record["verification_url"], colour=accent),
+            "stylesheet": static_url(STYLESHEET),
+            "watermark_src": static_url(SEAL),
+            "logo_src": _image_src(design.get("logo_id"), LOGO_RENDITION)
+            or static_url(SEAL),
+            "signature_src": _image_src(
+                design.get("signature_image_id"), SIGNATURE_RENDITION
+            ),
+        }
+        return render_to_string("certificates/pdf/certificate.html", context)
+
+
+def html_to_pdf(
+    html: str,
+    *,
+    record: dict,
+    created: datetime,
+    url_fetcher: CertificateURLFetcher | None = None,
+) -> bytes:
+    """WeasyPrint: one A4 landscape page, PDF/A-3b, the record attached as JSON."""
+    fetcher = url_fetcher or CertificateURLFetcher()
+    attachment = Attachment(
+        string=json.dumps(record, indent=2, sort_keys=True).encode(),
+        name=ATTACHMENT_NAME,
+        description="Certificate data",
+        relationship="Data",
+        created=created,
+        modified=created,
+        url_fetcher=fetcher,
+    )
+    # No base URL: a relative URL in anything can resolve to nothing at all.
+    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
+        pdf_variant=PDF_VARIANT, attachments=[attachment], font_config=font_config()
+    )
+
+
+_per_thread = threading.local()
+
+
+def font_config() -> FontConfiguration:
+    """One WeasyPrint font configuration per thread, reused across renders.
+
+    A fresh one per render costs memory that is never given back (about
+    0.2 MB a render, measured by benchmarks/bench_certificates.py); Pango's
+    font maps are not thread-safe, so threads do not share one. The template
+    has no @font-face rules, so the configuration never changes.
+    """
+    if not hasattr(_per_thread, "font_config"):
+        _per_thread.font_config = FontConfiguration()
+    return _per_thread.font_config
+
+
+def render_record_pdf(
+    *, record: dict, design: dict, url_fetcher: CertificateURLFetcher | None = None
+) -> bytes:
+    """Render a certificate record with a design snapshot."""
+    created = datetime.fromisoformat(record["issued_at"])
+    html = render_html(record=record, design=design)
+    return html_to_pdf(html, record=record, created=created, url_fetcher=url_fetcher)
+
+
+def sample_record(*, issuer: str) -> dict:
+    """Made-up facts for design previews."""
+    now = timezone.localtime().replace(microsecond=0)
+    return {
+        "type": "certificate",
+        "kind": "course",
+        "number": "CLH-0000-000000",
+        "verification_code": "PREVIEW",
+        "verification_url": site_base_url() + "/verify/PREVIEW/",
+        "holder": "Alex Example",
+        "title": "Cybersecurity essentials",
+        "completed_on": now.date().isoformat(),
+        "issued_at": now.isoformat(),
+        "issued_on": now.date().isoformat(),
+        "expires_on": None,
+        "hours": 1.5,
+        "skills": [],
+        "issuer": issuer,
+    }
+
+
+def safe_filename(text: str) -> str:
+    """ASCII-only, for Content-Disposition and ZIP entries."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")
+    return cleaned[:80] or "certificate"

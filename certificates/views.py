@@ -1,0 +1,69 @@
+"""Site views: public verification (no login) and the PDF download."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .forms import VerifyLookupForm, VerifyUploadForm
+from .permissions import user_can_download_certificate
+from .ratelimit import rate_limit
+from .rendering import verification_url
+from .selectors import certificate_by_code, certificate_file_matches, verification_facts
+from .services import certificate_pdf_ensure
+
+VERIFY_LIMIT = {"setting": "CERTIFICATE_VERIFY_RATE_LIMIT", "default": 60}
+
+
+@never_cache
+@require_GET
+@rate_limit("verify", **VERIFY_LIMIT)
+def verify_lookup(request):
+    form = VerifyLookupForm(request.GET or None)
+    if form.is_valid():
+        return redirect("certificates:verify", code=form.cleaned_data["code"])
+    return render(request, "certificates/verify_lookup.html", {"form": form})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@rate_limit("verify", **VERIFY_LIMIT)
+def verify(request, code):
+    certificate = certificate_by_code(code=code)
+    if certificate is None:
+        raise Http404
+    facts = verification_facts(certificate=certificate)
+    if request.GET.get("format") == "json":
+        return JsonResponse({**facts, "verification_url": verification_url(code)})
+    form, file_matches = VerifyUploadForm(), None
+    if request.method == "POST":
+        form = VerifyUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            file_matches = certificate_file_matches(
+                certificate=certificate, sha256=form.sha256()
+            )
+    return render(
+        request,
+        "certificates/verify.html",
+        {"facts": facts, "form": form, "file_matches": file_matches, "code": code},
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def download(request, code):
+    certificate = certificate_by_code(code=code)
+    # Someone else's certificate looks exactly like one that does not exist.
+    if certificate is None or not user_can_download_certificate(
+        request.user, certificate
+    ):
+        raise Http404
+    certificate = certificate_pdf_ensure(certificate=certificate)
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"certificate-{certificate.number}.pdf",
+        content_type="application/pdf",
+    )

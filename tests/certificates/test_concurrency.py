@@ -1,0 +1,77 @@
+"""Twenty simultaneous issues of one completion: one certificate, the same for everyone.
+
+PostgreSQL only: SQLite serialises writers, so it cannot show a race.
+"""
+
+import threading
+
+from django.db import connection, connections
+
+import pytest
+
+from certificates.models import Certificate
+from certificates.services import certificate_issue
+from courses.models import Enrolment
+from courses.services import module_complete
+from tests.certificates.factories import completed_enrolment
+from tests.courses.factories import make_course, modules_of
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
+]
+
+THREADS = 20
+
+
+def _race(target) -> tuple[list, list]:
+    barrier = threading.Barrier(THREADS)
+    results, errors = [], []
+
+    def worker():
+        try:
+            barrier.wait()
+            results.append(target())
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_simultaneous_issues_of_one_completion(employee):
+    """The completion signal delivered many times at once (a retried task, say)."""
+    course = make_course(modules=1)
+    enrolment = completed_enrolment(employee, course)
+    results, errors = _race(
+        lambda: (
+            certificate_issue(
+                enrolment=Enrolment.objects.get(pk=enrolment.pk), render=False
+            ).verification_code
+        )
+    )
+    assert errors == []
+    assert Certificate.objects.count() == 1
+    assert len(results) == THREADS
+    assert set(results) == {Certificate.objects.get().verification_code}
+    assert Certificate.objects.get().events.filter(kind="issued").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_simultaneous_last_module_completions_issue_one_certificate(employee):
+    course = make_course(modules=2)
+    first, last = modules_of(course)
+    module_complete(user=employee, module=first)
+    _results, errors = _race(lambda: module_complete(user=employee, module=last))
+    assert errors == []
+    certificate = Certificate.objects.get()
+    assert certificate.enrolment_id == Enrolment.objects.get(user=employee).pk
+    assert certificate.pdf_sha256  # rendered once, after commit
+    assert certificate.events.filter(kind="rendered").count() == 1

@@ -1,0 +1,59 @@
+"""List views cost a fixed number of queries, whatever the number of certificates."""
+
+from django.urls import reverse
+
+import pytest
+
+from tests.certificates.factories import completed_enrolment
+from tests.courses.factories import make_course
+
+
+def _certificates_for(user, count):
+    from certificates.services import certificate_issue
+
+    for _ in range(count):
+        course = make_course(modules=1, validity_months=12)
+        certificate_issue(enrolment=completed_enrolment(user, course), render=False)
+
+
+@pytest.mark.parametrize("count", [2, 10])
+def test_my_certificates_queries_do_not_grow(
+    count, employee, client, django_assert_max_num_queries
+):
+    _certificates_for(employee, count)
+    client.force_login(employee)
+    url = reverse("training_site:my-certificates")
+    client.get(url)
+    # Session, user, the certificates (3 today): nothing more per row.
+    with django_assert_max_num_queries(4):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.text.count("Download PDF") == count
+
+
+@pytest.mark.parametrize("count", [2, 10])
+def test_my_learning_with_certificate_links_queries_do_not_grow(
+    count, employee, client, django_assert_max_num_queries
+):
+    _certificates_for(employee, count)
+    client.force_login(employee)
+    url = reverse("training_site:my-learning")
+    client.get(url)
+    # My learning's own queries (8 today) plus one for every certificate link.
+    with django_assert_max_num_queries(10):
+        response = client.get(url)
+    assert response.text.count("Certificate (PDF)") == count
+
+
+def test_verification_takes_a_fixed_number_of_queries(
+    employee, client, django_assert_max_num_queries
+):
+    _certificates_for(employee, 1)
+    from certificates.models import Certificate
+
+    code = Certificate.objects.get().verification_code
+    url = reverse("certificates:verify", args=[code])
+    with django_assert_max_num_queries(2):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(2):
+        assert client.get(url, {"format": "json"}).status_code == 200

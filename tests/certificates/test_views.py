@@ -1,0 +1,253 @@
+"""My certificates, the download, and public verification: every persona, every status."""
+
+import hashlib
+import json
+import re
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from certificates.models import Certificate
+from certificates.services import certificate_revoke
+from courses.models import Enrolment
+from tests.conftest import PERSONAS
+from tests.courses.factories import make_course
+
+LOGIN = "login"
+OK, NOT_FOUND = 200, 404
+UNKNOWN_CODE = "A" * 32
+
+
+def _pdf_bytes(certificate) -> bytes:
+    with certificate.pdf.open("rb") as file:
+        return file.read()
+
+
+def _page(response) -> str:
+    """The page without its per-request CSRF token."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.text)
+
+
+def _check(response, expected, persona):
+    if expected == LOGIN:
+        assert response.status_code == 302, persona
+        assert response["Location"].startswith("/accounts/login/"), persona
+    else:
+        assert response.status_code == expected, (persona, response.status_code)
+
+
+# anonymous, employee (holder), peer, manager (holder's), other_manager, trainer, ld_admin
+DOWNLOAD = [LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, OK]
+PUBLIC = [OK] * 7
+
+
+def test_download_for_every_persona(certificate, personas, client_for):
+    url = reverse("certificates:download", args=[certificate.verification_code])
+    pdf = _pdf_bytes(certificate)
+    unknown_url = reverse("certificates:download", args=[UNKNOWN_CODE])
+    for persona, expected in zip(PERSONAS, DOWNLOAD, strict=True):
+        client = client_for(personas[persona])
+        response = client.get(url)
+        _check(response, expected, persona)
+        if expected == OK:
+            assert b"".join(response.streaming_content) == pdf, persona
+            assert response["Content-Type"] == "application/pdf"
+            assert (
+                f'filename="certificate-{certificate.number}.pdf"'
+                in response["Content-Disposition"]
+            )
+            assert "no-store" in response["Cache-Control"]
+        elif expected == NOT_FOUND:
+            # Someone else's certificate looks exactly like an unknown one.
+            assert _page(response) == _page(client.get(unknown_url)), persona
+
+
+def test_verify_page_json_and_upload_for_every_persona(
+    certificate, personas, client_for
+):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    pdf = _pdf_bytes(certificate)
+    for persona, expected in zip(PERSONAS, PUBLIC, strict=True):
+        client = client_for(personas[persona])
+        page = client.get(url)
+        _check(page, expected, persona)
+        assert "Alice Arsenault" in page.text and "Valid" in page.text
+        facts = client.get(url, {"format": "json"})
+        _check(facts, expected, persona)
+        assert facts.json()["holder"] == "Alice Arsenault"
+        upload = client.post(url, {"file": SimpleUploadedFile("c.pdf", pdf)})
+        _check(upload, expected, persona)
+        assert "exactly the certificate we issued" in upload.text
+    lookup = reverse("certificates:verify-lookup")
+    for persona in PERSONAS:
+        client = client_for(personas[persona])
+        assert client.get(lookup).status_code == 200
+        found = client.get(lookup, {"code": certificate.verification_code})
+        assert found["Location"] == url, persona
+
+
+def test_my_certificates_for_every_persona_shows_only_your_own(
+    certificate, personas, client_for
+):
+    url = reverse("training_site:my-certificates")
+    _check(client_for(None).get(url), LOGIN, "anonymous")
+    for persona in PERSONAS[1:]:
+        response = client_for(personas[persona]).get(url)
+        assert response.status_code == 200, persona
+        mine = persona == "employee"
+        assert (certificate.number in response.text) is mine, persona
+        assert ("Cybersecurity essentials" in response.text) is mine, persona
+
+
+def test_my_certificates_lists_status_and_links(certificate, employee, client):
+    client.force_login(employee)
+    html = client.get(reverse("training_site:my-certificates")).text
+    assert "Valid" in html
+    assert (
+        reverse("certificates:download", args=[certificate.verification_code]) in html
+    )
+    assert reverse("certificates:verify", args=[certificate.verification_code]) in html
+
+
+def test_my_learning_links_completed_courses_to_their_certificate(
+    certificate, employee, client
+):
+    client.force_login(employee)
+    html = client.get(reverse("training_site:my-learning")).text
+    assert (
+        reverse("certificates:download", args=[certificate.verification_code]) in html
+    )
+
+
+def test_public_facts_are_the_listed_ones_and_nothing_else_personal(
+    certificate, client
+):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    facts = client.get(url, {"format": "json"}).json()
+    assert set(facts) == {
+        "number",
+        "holder",
+        "title",
+        "kind",
+        "issued_on",
+        "expires_on",
+        "status",
+        "status_label",
+        "issuer",
+        "revoked_on",
+        "revocation_reason",
+        "superseded_by",
+        "verification_url",
+    }
+    assert facts["issued_on"] == timezone.localdate(certificate.issued_at).isoformat()
+    page = client.get(url).text
+    employee = certificate.user.employee
+    for private in [employee.employee_number, certificate.user.email, "Road Crew A"]:
+        assert private not in page and private not in json.dumps(facts)
+
+
+def test_unknown_and_malformed_codes_get_the_same_404(certificate, client):
+    bodies = set()
+    for code in [
+        UNKNOWN_CODE,
+        "short",
+        "%3Cscript%3E",
+        certificate.verification_code + "x",
+    ]:
+        for suffix in ["", "?format=json"]:
+            response = client.get(f"/verify/{code}/{suffix}")
+            assert response.status_code == 404, code
+            bodies.add(_page(response))
+    assert len(bodies) == 1
+
+
+def test_revoked_certificates_say_so_with_the_reason(certificate, ld_admin, client):
+    certificate_revoke(
+        certificate=certificate, actor=ld_admin, reason="Completed by someone else"
+    )
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    page = client.get(url).text
+    assert "has been revoked" in page
+    assert "Completed by someone else" in page
+    facts = client.get(url, {"format": "json"}).json()
+    assert facts["status"] == "revoked"
+    assert facts["revocation_reason"] == "Completed by someone else"
+    assert facts["revoked_on"] == timezone.localdate().isoformat()
+
+
+def test_expired_and_expiring_certificates_say_so(certificate, client):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    Certificate.objects.filter(pk=certificate.pk).update(
+        expires_on=timezone.localdate() - timedelta(days=1)
+    )
+    assert "it has expired" in client.get(url).text
+    assert client.get(url, {"format": "json"}).json()["status"] == "expired"
+    Certificate.objects.filter(pk=certificate.pk).update(
+        expires_on=timezone.localdate() + timedelta(days=30)
+    )
+    assert "expires soon" in client.get(url).text
+    assert client.get(url, {"format": "json"}).json()["status"] == "expiring"
+
+
+def test_superseded_certificates_name_their_successor(employee, complete, client):
+    course = make_course(modules=1, validity_months=12)
+    first = complete(employee, course)
+    enrolment = Enrolment.objects.get(pk=first.enrolment_id)
+    enrolment.completions.all().delete()
+    Enrolment.objects.filter(pk=enrolment.pk).update(completed_at=None)
+    second = complete(employee, course)
+    url = reverse("certificates:verify", args=[first.verification_code])
+    page = client.get(url).text
+    assert "replaced by a newer one" in page and second.number in page
+    facts = client.get(url, {"format": "json"}).json()
+    assert (facts["status"], facts["superseded_by"]) == ("superseded", second.number)
+    newer = client.get(reverse("certificates:verify", args=[second.verification_code]))
+    assert "genuine and valid" in newer.text
+
+
+def test_an_edited_pdf_is_caught(certificate, client):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    pdf = _pdf_bytes(certificate)
+    middle = len(pdf) // 2
+    flipped = pdf[:middle] + bytes([pdf[middle] ^ 1]) + pdf[middle + 1 :]
+    # An "incremental update" is how PDF editors change a file: bytes appended.
+    appended = pdf + b"\n% edited\n"
+    for edited in (flipped, appended):
+        response = client.post(url, {"file": SimpleUploadedFile("c.pdf", edited)})
+        assert "is not the certificate we issued" in response.text
+        assert "exactly the certificate" not in response.text
+
+
+def test_a_missing_pdf_is_rendered_again_on_download_and_still_verifies(
+    certificate, employee, client
+):
+    original = _pdf_bytes(certificate)
+    certificate.pdf.storage.delete(certificate.pdf.name)
+    client.force_login(employee)
+    url = reverse("certificates:download", args=[certificate.verification_code])
+    again = b"".join(client.get(url).streaming_content)
+    assert again[:5] == b"%PDF-"
+    certificate.refresh_from_db()
+    assert certificate.pdf_sha256 == hashlib.sha256(again).hexdigest()
+    verify = reverse("certificates:verify", args=[certificate.verification_code])
+    for data in (original, again):
+        response = client.post(verify, {"file": SimpleUploadedFile("c.pdf", data)})
+        assert "exactly the certificate we issued" in response.text
+
+
+@override_settings(CERTIFICATE_VERIFY_RATE_LIMIT=3)
+def test_verification_is_rate_limited_per_client(certificate, client):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    for _ in range(3):
+        assert client.get(url).status_code == 200
+    limited = client.get(url)
+    assert limited.status_code == 429
+    assert "Too many requests" in limited.text
+    assert limited["Retry-After"] == "60"
+    # Unknown codes count too, so guessing is slow.
+    assert client.get(f"/verify/{UNKNOWN_CODE}/").status_code == 429
+    # Another client still gets through.
+    assert client.get(url, REMOTE_ADDR="10.0.0.9").status_code == 200
