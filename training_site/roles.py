@@ -33,6 +33,23 @@ LD_ADMIN_PERMISSIONS = [
     "people.change_roleprofile",
     "people.import_roster",
     "people.view_rosterimport",
+    # The skills framework (categories, skills, level descriptors, role targets).
+    "skills.add_skillcategory",
+    "skills.change_skillcategory",
+    "skills.view_skillcategory",
+    "skills.delete_skillcategory",
+    "skills.add_skill",
+    "skills.change_skill",
+    "skills.view_skill",
+    "skills.delete_skill",
+    "skills.add_skillleveldescriptor",
+    "skills.change_skillleveldescriptor",
+    "skills.view_skillleveldescriptor",
+    "skills.delete_skillleveldescriptor",
+    "skills.add_roleskilltarget",
+    "skills.change_roleskilltarget",
+    "skills.view_roleskilltarget",
+    "skills.delete_roleskilltarget",
     # Organisation-wide reports.
     "people.view_org_reports",
     # Certificates: designs, the issued register, revocation and bulk issue.

@@ -16,7 +16,6 @@ from .accounts_urls import login_view
 site_patterns = (
     [
         path("learning/", views.my_learning, name="my-learning"),
-        path("skills/", views.my_skills, name="my-skills"),
         path("certificates/", views.my_certificates, name="my-certificates"),
         path("team/", views.my_team, name="my-team"),
         path("profile/", people_views.my_profile, name="my-profile"),
@@ -32,6 +31,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("my/", include(site_patterns)),
     path("learn/", include("courses.urls")),
+    path("skills/", include("skills.urls")),
     # /verify/… (public) and /certificates/…/download/ (signed in).
     path("", include("certificates.urls")),
 ]

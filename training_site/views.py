@@ -30,15 +30,6 @@ def my_learning(request):
 
 
 @login_required
-def my_skills(request):
-    return _coming_soon(
-        request,
-        title=_("My skills"),
-        lead=_("Rate your skills against your role and see which courses close a gap."),
-    )
-
-
-@login_required
 def my_certificates(request):
     certificates = certificate_selectors.certificates_for_holder(user=request.user)
     return render(

@@ -17,7 +17,9 @@ OK, FORBIDDEN = 200, 403
 # anonymous, employee, peer, manager, other_manager, trainer, ld_admin
 RULES = {
     "training_site:my-learning": [LOGIN, OK, OK, OK, OK, OK, OK],
-    "training_site:my-skills": [LOGIN, OK, OK, OK, OK, OK, OK],
+    "skills:my-skills": [LOGIN, OK, OK, OK, OK, OK, OK],
+    "skills:self-assessment": [LOGIN, OK, OK, OK, OK, OK, OK],
+    "skills:review-list": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
     "training_site:my-certificates": [LOGIN, OK, OK, OK, OK, OK, OK],
     "training_site:my-team": [
         LOGIN,
@@ -52,6 +54,9 @@ COVERED_ELSEWHERE = {
     "courses:attempt-save",
     "courses:attempt-submit",
     "courses:attempt-result",
+    # Per-person skill pages: tests/skills/test_permissions.py.
+    "skills:review",
+    "skills:notice-dismiss",
     "certificates:verify",
     "certificates:download",
 }
@@ -59,7 +64,7 @@ COVERED_ELSEWHERE = {
 
 def _our_url_names():
     names = set()
-    for namespace in ["training_site", "accounts", "courses", "certificates"]:
+    for namespace in ["training_site", "accounts", "courses", "certificates", "skills"]:
         _prefix, resolver = get_resolver().namespace_dict[namespace]
         names |= {
             f"{namespace}:{name}"

@@ -9,6 +9,7 @@ from certificates.demo import certificates_demo_seed
 from certificates.models import Certificate
 from courses.demo import courses_demo_seed
 from people.demo import DEMO_USERNAMES, MAX_HEADCOUNT, MIN_HEADCOUNT, people_demo_seed
+from skills.demo import skills_demo_seed
 
 DEFAULT_PASSWORD = "learning-hub-demo"  # noqa: S105 (demo only; refused in production)
 
@@ -68,6 +69,12 @@ class Command(BaseCommand):
         new = certificates_demo_seed()
         self.stdout.write(
             f"Certificates: {Certificate.objects.count()} issued ({new} new) "
+            f"in {time.monotonic() - started:.1f} s."
+        )
+        started = time.monotonic()
+        skills = skills_demo_seed()
+        self.stdout.write(
+            f"Skills: framework loaded, {skills['people_rated']} people rated "
             f"in {time.monotonic() - started:.1f} s."
         )
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in with:"))

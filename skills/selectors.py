@@ -1,0 +1,350 @@
+"""Reads about skills, already scoped to the asking user; constant query counts."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models.expressions import Window
+from django.db.models.functions import RowNumber
+
+from people.models import Employee
+from people.selectors import employee_scope_for_user
+
+from .levels import Resolved, resolve_level, skill_gap
+from .models import (
+    Assessment,
+    CourseSkillOutcome,
+    CurrentSkillLevel,
+    Level,
+    RoleSkillTarget,
+    SelfAssessment,
+    Skill,
+    SkillLevelDescriptor,
+)
+from .permissions import user_can_review_skills
+
+LevelMap = dict[tuple[int, int], Resolved]
+
+
+def skill_levels_for(*, employees, skills, dated: bool = True) -> LevelMap:
+    """Current levels of `employees` (ids, objects or a queryset) in `skills`: one query.
+
+    `dated=False` leaves `assessed_at` empty: parsing 50,000 dates is a third of
+    the cost of a big matrix that never shows them.
+    """
+    fields = ["employee_id", "skill_id", "level", "source", "self_level"]
+    if dated:
+        fields.append("assessed_at")
+    rows = CurrentSkillLevel.objects.filter(
+        employee__in=employees, skill__in=skills
+    ).values_list(*fields)
+    if not dated:
+        return {
+            (employee_id, skill_id): Resolved(level, source, None, self_level)
+            for employee_id, skill_id, level, source, self_level in rows
+        }
+    return {
+        (employee_id, skill_id): Resolved(level, source, at, self_level)
+        for employee_id, skill_id, level, source, self_level, at in rows
+    }
+
+
+def skill_levels_by_window(*, employees, skills) -> LevelMap:
+    """The same levels derived from the history with a window function: one query.
+
+    The latest row of each kind (for course evidence: the highest level) ranks
+    first in its (person, skill, kind) partition; the rule then picks a kind.
+    Kept for rebuilding the level table and for comparing speed (benchmarks).
+    """
+    ranked = (
+        Assessment.objects.filter(employee__in=employees, skill__in=skills)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("employee_id"), F("skill_id"), F("kind")],
+                order_by=[
+                    Case(
+                        When(kind=Assessment.Kind.COURSE, then=F("level")),
+                        default=Value(0),
+                    ).desc(),
+                    F("created_at").desc(),
+                    F("id").desc(),
+                ],
+            )
+        )
+        .filter(rank=1)
+        .values_list("employee_id", "skill_id", "kind", "level", "created_at")
+    )
+    latest: dict[tuple[int, int], dict] = defaultdict(dict)
+    for employee_id, skill_id, kind, level, at in ranked:
+        latest[employee_id, skill_id][kind] = (level, at)
+    return {
+        pair: resolve_level(
+            manager=kinds.get("manager"),
+            course=kinds.get("course"),
+            self_rating=kinds.get("self"),
+        )
+        for pair, kinds in latest.items()
+    }
+
+
+@dataclass
+class SkillRow:
+    """One skill on someone's profile: target, current level, gap, history, courses."""
+
+    skill: Skill
+    target: int | None
+    current: Resolved | None
+    history: list[Assessment] = field(default_factory=list)
+    courses: list = field(default_factory=list)
+
+    @property
+    def current_level(self) -> int:
+        return self.current.level if self.current else 0
+
+    @property
+    def gap(self) -> int:
+        return skill_gap(target=self.target, current=self.current_level)
+
+    @property
+    def current_label(self) -> str:
+        return Level(self.current_level).label
+
+    @property
+    def target_label(self) -> str:
+        return Level(self.target).label if self.target else ""
+
+    @property
+    def current_percent(self) -> int:
+        return self.current_level * 100 // max(Level.values)
+
+    @property
+    def target_percent(self) -> int:
+        return (self.target or 0) * 100 // max(Level.values)
+
+
+def _framework_order(skill: Skill) -> tuple:
+    return (skill.category.sort_order, skill.category.name, skill.name)
+
+
+def my_skills(*, employee: Employee) -> dict:
+    """What *My skills* shows: each skill's target, current level, gap, history, courses."""
+    targets = {
+        t.skill_id: t
+        for t in RoleSkillTarget.objects.filter(
+            role_profile_id=employee.role_profile_id, skill__is_active=True
+        ).select_related("skill__category")
+    }
+    levels = {
+        c.skill_id: c
+        for c in CurrentSkillLevel.objects.filter(
+            employee=employee, skill__is_active=True
+        ).select_related("skill__category")
+    }
+    skills = {t.skill_id: t.skill for t in targets.values()}
+    skills.update({c.skill_id: c.skill for c in levels.values()})
+    rows = {
+        pk: SkillRow(
+            skill=skill,
+            target=targets[pk].level if pk in targets else None,
+            current=(
+                Resolved(c.level, c.source, c.assessed_at, c.self_level)
+                if (c := levels.get(pk))
+                else None
+            ),
+        )
+        for pk, skill in skills.items()
+    }
+    for assessment in (
+        Assessment.objects.filter(employee=employee, skill_id__in=rows)
+        .select_related("assessed_by")
+        .order_by("-created_at", "-id")
+    ):
+        rows[assessment.skill_id].history.append(assessment)
+    _attach_courses([row for row in rows.values() if row.gap])
+    # The role's skills first, then any others the person was rated in.
+    ordered = sorted(
+        rows.values(), key=lambda row: (not row.target, *_framework_order(row.skill))
+    )
+    rounds = list(
+        SelfAssessment.objects.filter(employee=employee)
+        .select_related("reviewed_by")
+        .order_by("-created_at")[:2]
+    )
+    open_round = next(
+        (r for r in rounds if r.status != SelfAssessment.Status.REVIEWED), None
+    )
+    notice = next(
+        (
+            r
+            for r in rounds
+            if r.status == SelfAssessment.Status.REVIEWED
+            and r.notice_dismissed_at is None
+        ),
+        None,
+    )
+    return {
+        "employee": employee,
+        "rows": ordered,
+        "gaps": [row for row in ordered if row.gap],
+        "open_round": open_round,
+        "notice": notice,
+        "max_level": max(Level.values),
+    }
+
+
+def _attach_courses(rows: list[SkillRow]) -> None:
+    """Live courses whose outcome reaches each row's target, in one query."""
+    if not rows:
+        return
+    by_skill = {row.skill.pk: row for row in rows}
+    outcomes = (
+        CourseSkillOutcome.objects.filter(
+            skill_id__in=by_skill,
+            course__live=True,
+            level__gte=min(row.target for row in rows),
+        )
+        .select_related("course")
+        .order_by("course__title")
+    )
+    for outcome in outcomes:
+        row = by_skill[outcome.skill_id]
+        if outcome.level >= row.target:
+            row.courses.append(outcome)
+
+
+def open_self_assessment(*, employee: Employee) -> SelfAssessment | None:
+    """The employee's draft or submitted round, if they have one."""
+    return SelfAssessment.objects.filter(
+        employee=employee,
+        status__in=[SelfAssessment.Status.DRAFT, SelfAssessment.Status.SUBMITTED],
+    ).first()
+
+
+def framework_for_assessment(*, employee: Employee, draft: SelfAssessment) -> dict:
+    """The skills to rate (the role's, plus any the person added or rated before)."""
+    skills = list(
+        Skill.objects.active()
+        .select_related("category")
+        .prefetch_related(
+            Prefetch("descriptors", queryset=SkillLevelDescriptor.objects.all())
+        )
+    )
+    skills.sort(key=_framework_order)
+    targets = dict(
+        RoleSkillTarget.objects.filter(
+            role_profile_id=employee.role_profile_id
+        ).values_list("skill_id", "level")
+    )
+    current = {
+        skill_id: Resolved(level, source, None, None)
+        for skill_id, level, source in CurrentSkillLevel.objects.filter(
+            employee=employee
+        ).values_list("skill_id", "level", "source")
+    }
+    chosen = set(targets) | set(current) | {int(pk) for pk in draft.ratings}
+    return {
+        "skills": [s for s in skills if s.pk in chosen],
+        "addable": [s for s in skills if s.pk not in chosen],
+        "targets": targets,
+        "current": current,
+    }
+
+
+def review_queue_for(*, user: AbstractBaseUser) -> QuerySet[SelfAssessment]:
+    """Self-assessments waiting for this user's review: people in scope, never their own."""
+    own = getattr(user, "employee", None)
+    return (
+        SelfAssessment.objects.filter(
+            status=SelfAssessment.Status.SUBMITTED,
+            employee__in=employee_scope_for_user(user=user),
+        )
+        .exclude(employee_id=own.pk if own else None)
+        .select_related("employee__org_unit", "employee__role_profile")
+        .annotate(rated=Count("assessments", filter=Q(assessments__kind="self")))
+        .order_by("submitted_at", "pk")
+    )
+
+
+def review_for(*, user: AbstractBaseUser, pk: int) -> SelfAssessment | None:
+    """One submitted or reviewed self-assessment this user may review, or None."""
+    found = (
+        SelfAssessment.objects.exclude(status=SelfAssessment.Status.DRAFT)
+        .select_related("employee__role_profile", "reviewed_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None or not user_can_review_skills(user, found.employee):
+        return None
+    return found
+
+
+def review_items(*, self_assessment: SelfAssessment) -> list[dict]:
+    """Each rated skill with the employee's rating, note, target and any manager rating."""
+    rows = list(
+        self_assessment.assessments.select_related("skill__category").prefetch_related(
+            "skill__descriptors"
+        )
+    )
+    targets = dict(
+        RoleSkillTarget.objects.filter(
+            role_profile_id=self_assessment.employee.role_profile_id
+        ).values_list("skill_id", "level")
+    )
+    items: dict[int, dict] = {}
+    for row in rows:
+        item = items.setdefault(
+            row.skill_id,
+            {"skill": row.skill, "target": targets.get(row.skill_id), "manager": None},
+        )
+        item[row.kind] = row
+    return sorted(items.values(), key=lambda item: _framework_order(item["skill"]))
+
+
+def team_skill_matrix(*, manager: AbstractBaseUser) -> dict:
+    """People below `manager` × the skills their roles target, with levels and gaps.
+
+    Six queries whatever the team's size: the scope (two), people, targets,
+    skills and levels.
+    """
+    own = getattr(manager, "employee", None)
+    people = list(
+        employee_scope_for_user(user=manager)
+        .active()
+        .exclude(pk=own.pk if own else None)
+        .select_related("role_profile")
+        .order_by("last_name", "first_name", "pk")
+    )
+    role_ids = {p.role_profile_id for p in people if p.role_profile_id}
+    targets = {
+        (role, skill): level
+        for role, skill, level in RoleSkillTarget.objects.filter(
+            role_profile_id__in=role_ids, skill__is_active=True
+        ).values_list("role_profile_id", "skill_id", "level")
+    }
+    skills = sorted(
+        Skill.objects.filter(pk__in={skill for _, skill in targets}).select_related(
+            "category"
+        ),
+        key=_framework_order,
+    )
+    levels = skill_levels_for(
+        employees=[p.pk for p in people], skills=skills, dated=False
+    )
+    rows = []
+    for person in people:
+        cells = []
+        for skill in skills:
+            target = targets.get((person.role_profile_id, skill.pk))
+            current = levels.get((person.pk, skill.pk))
+            level = current.level if current else None
+            cells.append(
+                {
+                    "target": target,
+                    "current": current,
+                    "gap": skill_gap(target=target, current=level),
+                }
+            )
+        rows.append((person, cells))
+    return {"skills": skills, "rows": rows}
