@@ -10,29 +10,36 @@
     let dirty = false;
     let saving = false;
 
+    // One save at a time; a change made while a save is in flight is sent as
+    // soon as it returns, so the last answer given is always the one stored.
     async function save() {
         if (!dirty || saving) return;
         saving = true;
-        dirty = false;
+        status.textContent = "Saving your answers\u2026";
+        let message = "";
         try {
-            const response = await fetch(saveUrl, {
-                method: "POST",
-                body: new FormData(form),
-                headers: { "X-Requested-With": "XMLHttpRequest" },
-                credentials: "same-origin",
-            });
-            const data = await response.json();
-            if (data.saved) {
-                status.textContent = "Answers saved at " + data.saved_at + ".";
-            } else {
-                status.textContent = data.message;
+            while (dirty) {
+                dirty = false;
+                const response = await fetch(saveUrl, {
+                    method: "POST",
+                    body: new FormData(form),
+                    headers: { "X-Requested-With": "XMLHttpRequest" },
+                    credentials: "same-origin",
+                });
+                const data = await response.json();
+                if (!data.saved) {
+                    message = data.message;
+                    break;
+                }
+                message = "Answers saved at " + data.saved_at + ".";
             }
         } catch (error) {
             dirty = true; // try again on the next change or tick
-            status.textContent = "Could not save just now (are you offline?). We will try again.";
+            message = "Could not save just now (are you offline?). We will try again.";
         } finally {
             saving = false;
         }
+        status.textContent = message;
     }
 
     form.addEventListener("change", () => { dirty = true; save(); });
