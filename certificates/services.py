@@ -5,11 +5,10 @@ first: whoever loses the race gets the winner's certificate. Nothing here
 e-mails anyone or re-issues anything on its own.
 """
 
-import calendar
 import hashlib
 import logging
 import secrets
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from courses.dates import add_months
 from courses.models import CoursePage, Enrolment, LearningPathPage
 
 from .models import Certificate, CertificateDesign, CertificateDesignAssignment
@@ -36,13 +36,6 @@ class CertificateError(Exception):
     def __init__(self, message: str, *, code: str):
         super().__init__(message)
         self.code = code
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` plus whole months, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def design_default_ensure() -> CertificateDesign:

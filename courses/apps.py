@@ -7,3 +7,12 @@ class CoursesConfig(AppConfig):
 
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from people.signals import roster_applied
+
+        from .signal_handlers import expand_assignments_after_roster
+
+        roster_applied.connect(
+            expand_assignments_after_roster, dispatch_uid="courses_expand_assignments"
+        )

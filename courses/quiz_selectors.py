@@ -4,7 +4,28 @@ from collections import Counter, defaultdict
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from .models import ModulePage, QuizAnswer, QuizAttempt
+from .models import Enrolment, ModulePage, QuizAnswer, QuizAttempt
+
+
+def cycle_attempts(*, user: AbstractBaseUser, module: ModulePage):
+    """This learner's attempts at `module` in the current cycle of its course.
+
+    When an expiring completion re-opens a course (recertification), earlier
+    attempts stay on record but no longer count as passed or as attempts used.
+    """
+    attempts = QuizAttempt.objects.filter(user=user, module_id=module.pk)
+    cycle_started_at = (
+        Enrolment.objects.filter(
+            user=user,
+            course__path=module.path[: -ModulePage.steplen],
+            cycle_started_at__isnull=False,
+        )
+        .values_list("cycle_started_at", flat=True)
+        .first()
+    )
+    if cycle_started_at is not None:
+        attempts = attempts.filter(started_at__gte=cycle_started_at)
+    return attempts
 
 
 def saved_responses(*, attempt: QuizAttempt) -> dict[str, list[str]]:
@@ -14,7 +35,7 @@ def saved_responses(*, attempt: QuizAttempt) -> dict[str, list[str]]:
 def quiz_status(*, module: ModulePage, user: AbstractBaseUser) -> dict:
     """For the module page: open attempt, past results, attempts left."""
     attempts = list(
-        QuizAttempt.objects.filter(user=user, module_id=module.pk)
+        cycle_attempts(user=user, module=module)
         .only("pk", "number", "status", "score", "passed", "finished_at")
         .order_by("number")
     )
@@ -60,14 +81,9 @@ def attempt_result(*, attempt: QuizAttempt, module: ModulePage) -> dict:
                     else 0,
                 }
             )
-    finished_count = (
-        QuizAttempt.objects.finished()
-        .filter(user=attempt.user, module_id=module.pk)
-        .count()
-    )
-    passed_before = QuizAttempt.objects.filter(
-        user=attempt.user, module_id=module.pk, passed=True
-    ).exists()
+    cycle = cycle_attempts(user=attempt.user, module=module)
+    finished_count = cycle.finished().count()
+    passed_before = cycle.filter(passed=True).exists()
     left = (
         None
         if module.attempts_allowed is None

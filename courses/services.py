@@ -44,6 +44,11 @@ def enrolment_visit(*, enrolment: Enrolment, module: ModulePage) -> None:
         last_module_id=module.pk,
     )
     enrolment.last_module_id = module.pk
+    if enrolment.started_at is None:
+        # First visit: any assignment of this course is now in progress.
+        from .assignment_services import learner_progress_sync
+
+        learner_progress_sync(user_id=enrolment.user_id, course_id=enrolment.course_id)
 
 
 def _required_modules(course: CoursePage) -> list[tuple[int, str]]:
@@ -81,6 +86,9 @@ def completion_evaluate(*, enrolment: Enrolment) -> bool:
         return False
     enrolment.completed_at = now
     enrolment.completion_snapshot = snapshot
+    from .assignment_services import learner_progress_sync
+
+    learner_progress_sync(user_id=enrolment.user_id, course_id=enrolment.course_id)
     transaction.on_commit(
         lambda: course_completed.send(sender=Enrolment, enrolment=enrolment)
     )

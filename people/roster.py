@@ -31,6 +31,7 @@ from django.db.models import Case, Value, When
 from django.db.models.functions import Cast
 
 from .models import Employee, OrgUnit, RoleProfile, RosterImport
+from .signals import roster_applied
 
 COLUMNS = (
     "employee_number",
@@ -212,6 +213,7 @@ def roster_import(
             },
         )
         result.applied = True
+        roster_applied.send(sender=RosterImport, import_record=result.import_record)
     return result
 
 

@@ -45,11 +45,24 @@ def employee_scope_for_user(
     employee = getattr(user, "employee", None)
     if employee is None:
         return Employee.objects.none()
+    return Employee.objects.filter(Q(pk=employee.pk) | _below(employee))
+
+
+def employees_below(*, employee: Employee) -> QuerySet[Employee]:
+    """Everyone below `employee` (reporting line and headed units), not themselves.
+
+    The same rule as the scope, whatever `employee`'s own groups: this is a
+    manager's team, e.g. for "assign to everyone below me".
+    """
+    return Employee.objects.filter(_below(employee)).exclude(pk=employee.pk)
+
+
+def _below(employee: Employee) -> Q:
     reporting_line = RawSQL(_REPORTING_LINE_SQL, (employee.pk,))  # noqa: S611 (constant SQL)
-    scope = Q(pk=employee.pk) | Q(pk__in=reporting_line)
+    below = Q(pk__in=reporting_line)
     for path in OrgUnit.objects.filter(head=employee).values_list("path", flat=True):
-        scope |= Q(org_unit_id__in=org_unit_subtree_ids(path=path))
-    return Employee.objects.filter(scope)
+        below |= Q(org_unit_id__in=org_unit_subtree_ids(path=path))
+    return below
 
 
 def org_unit_subtree_ids(*, path: str) -> Subquery:

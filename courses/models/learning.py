@@ -20,8 +20,8 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from .blocks import BaseStreamBlock
-from .quiz_blocks import QuestionPoolBlock
+from ..blocks import BaseStreamBlock
+from ..quiz_blocks import QuestionPoolBlock
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -50,7 +50,7 @@ class CourseIndexPage(StaffOnlyMixin, Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import catalogue_for_user
+        from ..selectors import catalogue_for_user
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -113,6 +113,14 @@ class CoursePage(StaffOnlyMixin, Page):
         blank=True,
         help_text=_("Leave empty if completion never expires."),
     )
+    recertification_window_days = models.PositiveIntegerField(
+        _("due again (days before expiry)"),
+        default=60,
+        help_text=_(
+            "When completion expires, assigned people are due again this many days "
+            "before the expiry date."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -124,7 +132,15 @@ class CoursePage(StaffOnlyMixin, Page):
         FieldPanel("audience"),
         FieldPanel("outcomes"),
         MultiFieldPanel(
-            [FieldPanel("prerequisites"), FieldPanel("validity_months")],
+            [
+                FieldPanel("prerequisites"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("validity_months"),
+                        FieldPanel("recertification_window_days"),
+                    ]
+                ),
+            ],
             heading=_("Rules"),
         ),
     ]
@@ -145,7 +161,7 @@ class CoursePage(StaffOnlyMixin, Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import course_outline
+        from ..selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_outline(course=self, user=request.user))
@@ -239,7 +255,7 @@ class ModulePage(StaffOnlyMixin, Page):
         verbose_name = _("module")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import module_context
+        from ..selectors import module_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(module_context(module=self, user=request.user))
@@ -265,7 +281,7 @@ class LearningPathPage(StaffOnlyMixin, Page):
         verbose_name = _("learning path")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import learning_path_progress
+        from ..selectors import learning_path_progress
 
         context = super().get_context(request, *args, **kwargs)
         context.update(learning_path_progress(path=self, user=request.user))
@@ -310,6 +326,9 @@ class Enrolment(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     last_module_id = models.PositiveIntegerField(null=True, blank=True)
+    # Set when an expiring completion re-opens the course: attempts and module
+    # completions before it belong to the earlier cycle.
+    cycle_started_at = models.DateTimeField(null=True, blank=True)
     # What the course required when it was completed: module ids and titles.
     completion_snapshot = models.JSONField(default=dict, blank=True)
 
@@ -351,6 +370,29 @@ class ModuleCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"module {self.module_id} in {self.enrolment}"
+
+
+class PastCompletion(models.Model):
+    """An earlier completion of a course that has since re-opened for recertification."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="past_completions"
+    )
+    completed_at = models.DateTimeField()
+    expires_on = models.DateField(null=True, blank=True)
+    completion_snapshot = models.JSONField(default=dict, blank=True)
+    reopened_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-completed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "completed_at"], name="one_past_completion"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} completed {self.completed_at:%Y-%m-%d}"
 
 
 class QuizAttemptQuerySet(models.QuerySet):

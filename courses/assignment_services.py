@@ -1,0 +1,440 @@
+"""Mandatory training: assign, expand to people, follow progress, extend, exempt, recertify.
+
+Expansion is bulk and idempotent: it inserts only the people an assignment does
+not yet have, in batches, with a constant number of queries per batch, so
+assigning a course to a 10,000-person division is a handful of statements and
+running it again (or after every roster import) adds only the newcomers.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from people.models import Employee, OrgUnit, RoleProfile
+from people.selectors import employees_below, org_unit_subtree_ids
+
+from .dates import add_months
+from .models import (
+    AssignedLearner,
+    Assignment,
+    AssignmentEvent,
+    CoursePage,
+    Enrolment,
+    LearningPathCourse,
+    LearningPathPage,
+    ModuleCompletion,
+    PastCompletion,
+)
+from .services import CourseError
+
+BATCH_SIZE = 2000
+
+
+class AssignmentError(CourseError):
+    """An assignment action that cannot happen; `code` says which."""
+
+
+@dataclass(frozen=True)
+class Expansion:
+    assignment: Assignment
+    added: int
+
+
+# --- creating and expanding -------------------------------------------------------
+
+
+@transaction.atomic
+def assignment_create(
+    *,
+    actor: AbstractBaseUser | None,
+    target: str,
+    course: CoursePage | None = None,
+    learning_path: LearningPathPage | None = None,
+    target_employee: Employee | None = None,
+    target_unit: OrgUnit | None = None,
+    target_role: RoleProfile | None = None,
+    due_rule: str = Assignment.DueRule.FIXED,
+    due_date: date | None = None,
+    due_days: int | None = None,
+    reason: str = "",
+    today: date | None = None,
+) -> Expansion:
+    """Create an assignment and enrol everyone it targets now.
+
+    Permission (who may assign to whom) is the caller's check; this validates
+    only that the assignment makes sense.
+    """
+    if (course is None) == (learning_path is None):
+        raise AssignmentError(
+            "Choose a course or a learning path.", code="course_or_path"
+        )
+    item = course or learning_path
+    if not item.live:
+        raise AssignmentError("That course is not published.", code="not_live")
+    needs = {
+        Assignment.Target.EMPLOYEE: target_employee,
+        Assignment.Target.TEAM: target_employee,
+        Assignment.Target.ORG_UNIT: target_unit,
+        Assignment.Target.ROLE_PROFILE: target_role,
+    }
+    if target not in needs or needs[target] is None:
+        raise AssignmentError("Choose whom to assign it to.", code="no_target")
+    if due_rule == Assignment.DueRule.FIXED:
+        if due_date is None:
+            raise AssignmentError("Give a due date.", code="no_due_date")
+    elif due_days is None:
+        raise AssignmentError("Give the number of days.", code="no_due_days")
+    assignment = Assignment.objects.create(
+        course=course,
+        learning_path=learning_path,
+        target=target,
+        target_employee=target_employee
+        if target in (Assignment.Target.EMPLOYEE, Assignment.Target.TEAM)
+        else None,
+        target_unit=target_unit if target == Assignment.Target.ORG_UNIT else None,
+        target_role=target_role if target == Assignment.Target.ROLE_PROFILE else None,
+        due_rule=due_rule,
+        due_date=due_date if due_rule == Assignment.DueRule.FIXED else None,
+        due_days=due_days if due_rule != Assignment.DueRule.FIXED else None,
+        reason=reason,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    added = assignment_expand(assignment=assignment, today=today)
+    return Expansion(assignment=assignment, added=added)
+
+
+def assignment_targets(*, assignment: Assignment) -> QuerySet[Employee]:
+    """The active people an assignment covers today (one query when evaluated)."""
+    people = Employee.objects.active()
+    match assignment.target:
+        case Assignment.Target.EMPLOYEE:
+            return people.filter(pk=assignment.target_employee_id)
+        case Assignment.Target.TEAM:
+            return employees_below(employee=assignment.target_employee).filter(
+                is_active=True
+            )
+        case Assignment.Target.ORG_UNIT:
+            return people.filter(
+                org_unit_id__in=org_unit_subtree_ids(path=assignment.target_unit.path)
+            )
+        case _:
+            return people.filter(role_profile_id=assignment.target_role_id)
+
+
+def course_ids_of(assignment: Assignment) -> list[int]:
+    """The courses a learner must complete: the course, or the path's courses."""
+    if assignment.course_id:
+        return [assignment.course_id]
+    return list(
+        LearningPathCourse.objects.filter(path_id=assignment.learning_path_id)
+        .order_by("sort_order")
+        .values_list("course_id", flat=True)
+    )
+
+
+@transaction.atomic
+def assignment_expand(*, assignment: Assignment, today: date | None = None) -> int:
+    """Add everyone the assignment targets and does not have yet; return how many.
+
+    New learners are enrolled on the course(s) (or keep the enrolment they
+    have), and a completion they already hold counts, unless it is expiring.
+    """
+    if not assignment.is_active:
+        return 0
+    today = today or timezone.localdate()
+    existing = AssignedLearner.objects.filter(assignment=assignment).values("user_id")
+    newcomers = list(
+        assignment_targets(assignment=assignment)
+        .exclude(user_id__in=existing)
+        .values_list("user_id", "hire_date")
+    )
+    course_ids = course_ids_of(assignment)
+    for batch in _chunks(newcomers):
+        AssignedLearner.objects.bulk_create(
+            [
+                AssignedLearner(
+                    assignment=assignment,
+                    user_id=user_id,
+                    assigned_on=today,
+                    due_on=(
+                        due := assignment.due_for(
+                            assigned_on=today, hire_date=hire_date
+                        )
+                    ),
+                    original_due_on=due,
+                )
+                for user_id, hire_date in batch
+            ],
+            ignore_conflicts=True,
+        )
+        user_ids = [user_id for user_id, _hire in batch]
+        Enrolment.objects.bulk_create(
+            [
+                Enrolment(
+                    user_id=user_id,
+                    course_id=course_id,
+                    source=Enrolment.Source.ASSIGNED,
+                )
+                for user_id in user_ids
+                for course_id in course_ids
+            ],
+            ignore_conflicts=True,
+        )
+        _sync_progress(assignment=assignment, user_ids=user_ids, course_ids=course_ids)
+    if newcomers:
+        assignments_recertify(
+            today=today,
+            learners=AssignedLearner.objects.filter(assignment=assignment),
+        )
+    return len(newcomers)
+
+
+def assignments_expand_all(*, today: date | None = None) -> int:
+    """Give every active group assignment to the people who joined its target since.
+
+    Runs after each roster import (see `signal_handlers`) and daily with the
+    reminders. Removing someone from a unit does not take their training away.
+    """
+    groups = Assignment.objects.filter(is_active=True).exclude(
+        target=Assignment.Target.EMPLOYEE
+    )
+    return sum(
+        assignment_expand(assignment=assignment, today=today)
+        for assignment in groups.select_related(
+            "target_employee", "target_unit", "course", "learning_path"
+        )
+    )
+
+
+def _chunks(items: Sequence, size: int = BATCH_SIZE) -> Iterable[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# --- following progress -----------------------------------------------------------
+
+
+def _expiry(completed_at: datetime, validity_months: int | None) -> date | None:
+    if not validity_months:
+        return None
+    return add_months(timezone.localdate(completed_at), validity_months)
+
+
+def _sync_progress(
+    *, assignment: Assignment, user_ids: Sequence[int], course_ids: Sequence[int]
+) -> None:
+    """Copy the enrolments' started and completed times onto these learners (3 queries)."""
+    if not course_ids:
+        return
+    validity = dict(
+        CoursePage.objects.filter(pk__in=course_ids).values_list(
+            "pk", "validity_months"
+        )
+    )
+    progress: dict[int, dict[int, tuple]] = {}
+    for user_id, course_id, started_at, completed_at in Enrolment.objects.filter(
+        user_id__in=user_ids, course_id__in=course_ids
+    ).values_list("user_id", "course_id", "started_at", "completed_at"):
+        progress.setdefault(user_id, {})[course_id] = (started_at, completed_at)
+    changed = []
+    for learner in AssignedLearner.objects.filter(
+        assignment=assignment, user_id__in=list(progress)
+    ).only("pk", "user_id", "started_at", "completed_at", "expires_on"):
+        by_course = progress[learner.user_id]
+        started = [s for s, _c in by_course.values() if s]
+        done = [by_course.get(cid, (None, None))[1] for cid in course_ids]
+        completed_at = max(done) if all(done) else None
+        expiries = [
+            _expiry(c, validity.get(cid))
+            for cid, c in zip(course_ids, done, strict=True)
+            if c
+        ]
+        expires_on = min((e for e in expiries if e), default=None)
+        values = (min(started, default=None), completed_at, expires_on)
+        if values != (learner.started_at, learner.completed_at, learner.expires_on):
+            learner.started_at, learner.completed_at, learner.expires_on = values
+            changed.append(learner)
+    AssignedLearner.objects.bulk_update(
+        changed, ["started_at", "completed_at", "expires_on"], batch_size=500
+    )
+
+
+def learner_progress_sync(*, user_id: int, course_id: int) -> None:
+    """An enrolment started or completed: update every assignment that includes it."""
+    path_ids = LearningPathCourse.objects.filter(course_id=course_id).values("path_id")
+    assignments = Assignment.objects.filter(learners__user_id=user_id).filter(
+        Q(course_id=course_id) | Q(learning_path_id__in=path_ids)
+    )
+    for assignment in assignments.distinct():
+        _sync_progress(
+            assignment=assignment,
+            user_ids=[user_id],
+            course_ids=course_ids_of(assignment),
+        )
+
+
+# --- extensions and exemptions ----------------------------------------------------
+
+
+@transaction.atomic
+def learner_extend(
+    *, learner: AssignedLearner, actor: AbstractBaseUser, due_on: date, reason: str
+) -> AssignedLearner:
+    """Move one person's due date (later only) and log who did it and why."""
+    if not reason.strip():
+        raise AssignmentError("Say why the date is extended.", code="no_reason")
+    if due_on <= learner.due_on:
+        raise AssignmentError(
+            "The new due date must be after the current one.", code="not_later"
+        )
+    AssignmentEvent.objects.create(
+        learner=learner,
+        kind=AssignmentEvent.Kind.EXTENDED,
+        actor=actor,
+        reason=reason.strip(),
+        old_due_on=learner.due_on,
+        new_due_on=due_on,
+    )
+    learner.due_on = due_on
+    learner.save(update_fields=["due_on"])
+    return learner
+
+
+@transaction.atomic
+def learner_exempt(
+    *, learner: AssignedLearner, actor: AbstractBaseUser, reason: str
+) -> AssignedLearner:
+    """Exempt one person with a reason; repeating it changes nothing."""
+    if not reason.strip():
+        raise AssignmentError("Say why the person is exempt.", code="no_reason")
+    if learner.exempted_at is not None:
+        return learner
+    learner.exempted_at = timezone.now()
+    learner.exempt_reason = reason.strip()[:255]
+    learner.save(update_fields=["exempted_at", "exempt_reason"])
+    AssignmentEvent.objects.create(
+        learner=learner,
+        kind=AssignmentEvent.Kind.EXEMPTED,
+        actor=actor,
+        reason=learner.exempt_reason,
+    )
+    return learner
+
+
+@transaction.atomic
+def learner_exemption_lift(
+    *, learner: AssignedLearner, actor: AbstractBaseUser, reason: str = ""
+) -> AssignedLearner:
+    if learner.exempted_at is None:
+        return learner
+    learner.exempted_at = None
+    learner.exempt_reason = ""
+    learner.save(update_fields=["exempted_at", "exempt_reason"])
+    AssignmentEvent.objects.create(
+        learner=learner,
+        kind=AssignmentEvent.Kind.EXEMPTION_LIFTED,
+        actor=actor,
+        reason=reason.strip()[:255],
+    )
+    return learner
+
+
+# --- recertification --------------------------------------------------------------
+
+
+def assignments_recertify(
+    *, today: date | None = None, learners: QuerySet | None = None
+) -> int:
+    """Re-open every completion that enters its course's recertification window.
+
+    The learner is due again on the expiry date; their enrolments re-open (the
+    earlier completion is kept as a `PastCompletion`, and its certificate stays
+    until the new completion supersedes it); reminders start again because the
+    cycle changes. Returns how many learners re-opened.
+    """
+    today = today or timezone.localdate()
+    learners = learners if learners is not None else AssignedLearner.objects.all()
+    windows = dict(
+        CoursePage.objects.filter(validity_months__isnull=False).values_list(
+            "pk", "recertification_window_days"
+        )
+    )
+    if not windows:
+        return 0
+    # The widest window bounds the search; each row is then checked exactly.
+    candidates = list(
+        learners.filter(
+            completed_at__isnull=False,
+            expires_on__isnull=False,
+            expires_on__lte=today + timedelta(days=max(windows.values())),
+        ).select_related("assignment")
+    )
+    reopened = 0
+    for learner in candidates:
+        course_ids = course_ids_of(learner.assignment)
+        window = max((windows.get(cid, 0) for cid in course_ids), default=0)
+        if learner.expires_on - timedelta(days=window) <= today:
+            _reopen(
+                learner=learner, course_ids=course_ids, windows=windows, today=today
+            )
+            reopened += 1
+    return reopened
+
+
+@transaction.atomic
+def _reopen(
+    *, learner: AssignedLearner, course_ids: list[int], windows: dict, today: date
+) -> None:
+    now = timezone.now()
+    expired_on = learner.expires_on
+    # Due again at expiry; someone newly assigned keeps their own later date.
+    due_on = max(expired_on, learner.due_on)
+    for enrolment in Enrolment.objects.select_for_update().filter(
+        user_id=learner.user_id, course_id__in=course_ids, completed_at__isnull=False
+    ):
+        course = (
+            CoursePage.objects.filter(pk=enrolment.course_id)
+            .only("validity_months")
+            .first()
+        )
+        expires_on = _expiry(enrolment.completed_at, course and course.validity_months)
+        window = windows.get(enrolment.course_id)
+        if expires_on is None or window is None:
+            continue  # this course's completion does not expire
+        if expires_on - timedelta(days=window) > today:
+            continue
+        PastCompletion.objects.get_or_create(
+            enrolment=enrolment,
+            completed_at=enrolment.completed_at,
+            defaults={
+                "expires_on": expires_on,
+                "completion_snapshot": enrolment.completion_snapshot,
+            },
+        )
+        ModuleCompletion.objects.filter(enrolment=enrolment).delete()
+        Enrolment.objects.filter(pk=enrolment.pk).update(
+            completed_at=None,
+            started_at=None,
+            completion_snapshot={},
+            cycle_started_at=now,
+        )
+    AssignedLearner.objects.filter(pk=learner.pk).update(
+        completed_at=None,
+        started_at=None,
+        expires_on=None,
+        due_on=due_on,
+        original_due_on=due_on,
+        cycle=learner.cycle + 1,
+    )
+    AssignmentEvent.objects.create(
+        learner=learner,
+        kind=AssignmentEvent.Kind.REOPENED,
+        reason=f"Completion expires on {expired_on.isoformat()}.",
+        old_due_on=learner.due_on,
+        new_due_on=due_on,
+    )

@@ -1,0 +1,43 @@
+"""The courses app's models: learning content and progress, and mandatory training."""
+
+from .assignments import (
+    DUE_SOON_DAYS,
+    AssignedLearner,
+    Assignment,
+    AssignmentEvent,
+    Reminder,
+)
+from .learning import (
+    CourseIndexPage,
+    CoursePage,
+    CourseTag,
+    Enrolment,
+    LearningPathCourse,
+    LearningPathPage,
+    ModuleCompletion,
+    ModulePage,
+    PastCompletion,
+    QuizAnswer,
+    QuizAttempt,
+    StaffOnlyMixin,
+)
+
+__all__ = [
+    "DUE_SOON_DAYS",
+    "AssignedLearner",
+    "Assignment",
+    "AssignmentEvent",
+    "CourseIndexPage",
+    "CoursePage",
+    "CourseTag",
+    "Enrolment",
+    "LearningPathCourse",
+    "LearningPathPage",
+    "ModuleCompletion",
+    "ModulePage",
+    "PastCompletion",
+    "QuizAnswer",
+    "QuizAttempt",
+    "Reminder",
+    "StaffOnlyMixin",
+]

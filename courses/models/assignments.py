@@ -1,0 +1,330 @@
+"""Mandatory training: who must complete what, by when, and what happened since.
+
+An `Assignment` names a course (or learning path), a target and a due-date
+rule. Expanding it writes one `AssignedLearner` row per person, which carries
+that person's own due date, progress, exemption and recertification cycle, so
+that statuses and reports are one indexed query over those rows, never a
+recomputation across enrolments.
+"""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .learning import CoursePage, LearningPathPage
+
+DUE_SOON_DAYS = 14
+
+
+class Assignment(models.Model):
+    class Target(models.TextChoices):
+        EMPLOYEE = "employee", _("One person")
+        TEAM = "team", _("Everyone below a manager")
+        ORG_UNIT = "org_unit", _("An org unit and its sub-units")
+        ROLE_PROFILE = "role_profile", _("Everyone with a role profile")
+
+    class DueRule(models.TextChoices):
+        FIXED = "fixed", _("On a fixed date")
+        AFTER_ASSIGNMENT = "after_assignment", _("N days after being assigned")
+        AFTER_HIRE = "after_hire", _("N days after the hire date")
+
+    course = models.ForeignKey(
+        CoursePage,
+        verbose_name=_("course"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    learning_path = models.ForeignKey(
+        LearningPathPage,
+        verbose_name=_("learning path"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    target = models.CharField(_("assign to"), max_length=20, choices=Target.choices)
+    target_employee = models.ForeignKey(
+        "people.Employee",
+        verbose_name=_("person or manager"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    target_unit = models.ForeignKey(
+        "people.OrgUnit",
+        verbose_name=_("org unit"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    target_role = models.ForeignKey(
+        "people.RoleProfile",
+        verbose_name=_("role profile"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    due_rule = models.CharField(
+        _("due"), max_length=20, choices=DueRule.choices, default=DueRule.FIXED
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_days = models.PositiveIntegerField(_("days"), null=True, blank=True)
+    reason = models.CharField(
+        _("why"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown to learners, e.g. “Required by the AODA for all staff”."),
+    )
+    created_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(course__isnull=False, learning_path__isnull=True)
+                | Q(course__isnull=True, learning_path__isnull=False),
+                name="assignment_course_xor_path",
+            ),
+            models.CheckConstraint(
+                condition=Q(due_rule="fixed", due_date__isnull=False)
+                | (~Q(due_rule="fixed") & Q(due_days__isnull=False)),
+                name="assignment_due_rule_complete",
+            ),
+        ]
+        permissions = [("assign_anyone", _("Can assign training to anyone"))]
+
+    def __str__(self) -> str:
+        return f"{self.item_title} → {self.target_label}"
+
+    @property
+    def item(self) -> CoursePage | LearningPathPage:
+        return self.course or self.learning_path
+
+    @property
+    def item_title(self) -> str:
+        item = self.item
+        return item.title if item else ""
+
+    @property
+    def target_label(self) -> str:
+        if self.target == self.Target.EMPLOYEE:
+            return str(self.target_employee)
+        if self.target == self.Target.TEAM:
+            return _("Everyone below %(name)s") % {"name": self.target_employee}
+        if self.target == self.Target.ORG_UNIT:
+            return str(self.target_unit)
+        return str(self.target_role)
+
+    @property
+    def due_label(self) -> str:
+        if self.due_rule == self.DueRule.FIXED:
+            return _("by %(date)s") % {"date": self.due_date.isoformat()}
+        if self.due_rule == self.DueRule.AFTER_HIRE:
+            return _("%(days)s days after the hire date") % {"days": self.due_days}
+        return _("%(days)s days after being assigned") % {"days": self.due_days}
+
+    def due_for(self, *, assigned_on: date, hire_date: date | None) -> date:
+        """One person's due date under this assignment's rule."""
+        if self.due_rule == self.DueRule.FIXED:
+            return self.due_date
+        start = assigned_on
+        if self.due_rule == self.DueRule.AFTER_HIRE and hire_date is not None:
+            start = hire_date
+        return start + timedelta(days=self.due_days)
+
+
+class AssignedLearnerQuerySet(models.QuerySet):
+    def open(self):
+        """Still to do: not completed in this cycle and not exempt."""
+        return self.filter(completed_at__isnull=True, exempted_at__isnull=True)
+
+    def overdue(self, *, today: date | None = None):
+        return self.open().filter(due_on__lt=today or timezone.localdate())
+
+    def with_status(self, *, today: date | None = None):
+        """Annotate `status`, one of `AssignedLearner.Status`, in SQL."""
+        today = today or timezone.localdate()
+        status = AssignedLearner.Status
+        return self.annotate(
+            status=Case(
+                When(completed_at__isnull=False, then=Value(status.COMPLETED)),
+                When(exempted_at__isnull=False, then=Value(status.EXEMPT)),
+                When(due_on__lt=today, then=Value(status.OVERDUE)),
+                When(
+                    due_on__lte=today + timedelta(days=DUE_SOON_DAYS),
+                    then=Value(status.DUE_SOON),
+                ),
+                When(started_at__isnull=False, then=Value(status.IN_PROGRESS)),
+                default=Value(status.NOT_STARTED),
+                output_field=models.CharField(),
+            )
+        )
+
+
+class AssignedLearner(models.Model):
+    """One person under one assignment: their due date, progress and exemption."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DUE_SOON = "due_soon", _("Due soon")
+        OVERDUE = "overdue", _("Overdue")
+        COMPLETED = "completed", _("Completed")
+        EXEMPT = "exempt", _("Exempt")
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="learners"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
+    assigned_on = models.DateField()
+    due_on = models.DateField()
+    # The due date the rule gave, before any extension.
+    original_due_on = models.DateField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    # When this cycle's completion stops counting (from the course's validity).
+    expires_on = models.DateField(null=True, blank=True)
+    # 1 for the first time; +1 each time an expiring completion re-opens it.
+    cycle = models.PositiveSmallIntegerField(default=1)
+    exempted_at = models.DateTimeField(null=True, blank=True)
+    exempt_reason = models.CharField(max_length=255, blank=True)
+
+    objects = AssignedLearnerQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "user"], name="one_assigned_learner"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["user", "due_on"]),
+            models.Index(fields=["assignment", "due_on"]),
+            models.Index(fields=["expires_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} under assignment {self.assignment_id}"
+
+    def status_on(self, today: date | None = None) -> str:
+        """The same rule as `with_status`, for one row already in memory."""
+        today = today or timezone.localdate()
+        if self.completed_at:
+            return self.Status.COMPLETED
+        if self.exempted_at:
+            return self.Status.EXEMPT
+        if self.due_on < today:
+            return self.Status.OVERDUE
+        if self.due_on <= today + timedelta(days=DUE_SOON_DAYS):
+            return self.Status.DUE_SOON
+        if self.started_at:
+            return self.Status.IN_PROGRESS
+        return self.Status.NOT_STARTED
+
+    @property
+    def completed_on_time(self) -> bool:
+        return bool(
+            self.completed_at and timezone.localdate(self.completed_at) <= self.due_on
+        )
+
+
+class AssignmentEvent(models.Model):
+    """Append-only log of what happened to one assigned learner, and who did it."""
+
+    class Kind(models.TextChoices):
+        EXTENDED = "extended", _("Due date extended")
+        EXEMPTED = "exempted", _("Exempted")
+        EXEMPTION_LIFTED = "exemption_lifted", _("Exemption lifted")
+        REOPENED = "reopened", _("Due again (recertification)")
+
+    learner = models.ForeignKey(
+        AssignedLearner, on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.CharField(max_length=255, blank=True)
+    old_due_on = models.DateField(null=True, blank=True)
+    new_due_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.at:%Y-%m-%d})"
+
+
+class Reminder(models.Model):
+    """One reminder sent (or claimed for sending): the key that makes sending idempotent."""
+
+    class Kind(models.TextChoices):
+        DAYS_14 = "due_14", _("Due in 14 days")
+        DAYS_3 = "due_3", _("Due in 3 days")
+        OVERDUE = "overdue", _("Overdue")
+        DIGEST = "digest", _("Manager's weekly digest")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    # Learner reminders: the learner row, its cycle and due date (an extension
+    # or a new cycle starts the sequence again). Digests: the manager and week.
+    learner = models.ForeignKey(
+        AssignedLearner,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    due_on = models.DateField(null=True, blank=True)
+    cycle = models.PositiveSmallIntegerField(default=1)
+    manager = models.ForeignKey(
+        "people.Employee",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    week = models.CharField(max_length=8, blank=True)  # ISO week, e.g. 2026-W48
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "kind", "cycle", "due_on"],
+                condition=Q(learner__isnull=False),
+                name="one_learner_reminder",
+            ),
+            models.UniqueConstraint(
+                fields=["manager", "week"],
+                condition=Q(kind="digest"),
+                name="one_digest_per_week",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.sent_at:%Y-%m-%d})"
