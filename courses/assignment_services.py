@@ -81,6 +81,7 @@ def assignment_create(
         Assignment.Target.TEAM: target_employee,
         Assignment.Target.ORG_UNIT: target_unit,
         Assignment.Target.ROLE_PROFILE: target_role,
+        Assignment.Target.EVERYONE: True,
     }
     if target not in needs or needs[target] is None:
         raise AssignmentError("Choose whom to assign it to.", code="no_target")
@@ -122,8 +123,10 @@ def assignment_targets(*, assignment: Assignment) -> QuerySet[Employee]:
             return people.filter(
                 org_unit_id__in=org_unit_subtree_ids(path=assignment.target_unit.path)
             )
-        case _:
+        case Assignment.Target.ROLE_PROFILE:
             return people.filter(role_profile_id=assignment.target_role_id)
+        case _:
+            return people
 
 
 def course_ids_of(assignment: Assignment) -> list[int]:

@@ -1,6 +1,7 @@
 """Demo courses and progress for `seed_demo`. Idempotent: existing pages are kept."""
 
 import uuid
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -160,9 +161,14 @@ def _take_quiz(user, module: ModulePage, *, right: bool) -> None:
 
 
 def _complete(
-    user, course: CoursePage, how_many: int | None = None, *, failed_first: bool = False
+    user,
+    course: CoursePage,
+    how_many: int | None = None,
+    *,
+    failed_first: bool = False,
+    enrolled: bool = False,
 ) -> None:
-    if Enrolment.objects.filter(user=user, course=course).exists():
+    if not enrolled and Enrolment.objects.filter(user=user, course=course).exists():
         return  # seeded before: leave their progress as it is
     modules = list(ModulePage.objects.live().child_of(course).filter(is_required=True))
     for module in modules[: how_many if how_many is not None else len(modules)]:
@@ -230,3 +236,67 @@ def _leave_attempt_open(user, course: CoursePage) -> None:
             for q in first_two
         },
     )
+
+
+# What seed_demo assigns: (course slug, target unit code or None for all staff,
+# days from today to the due date, share of people who have already finished).
+DEMO_ASSIGNMENTS = [
+    ("accessible-customer-service", None, 10, 3),
+    ("new-case-management-system", "DIV-311", -7, 4),
+]
+DEMO_REASONS = {
+    "accessible-customer-service": "Required for all staff by the AODA.",
+    "new-case-management-system": "CaseConnect goes live in the 311 Contact Centre.",
+}
+
+
+@transaction.atomic
+def assignments_demo_seed(*, today=None) -> int:
+    """Assign the AODA course to all staff and CaseConnect to the 311 division.
+
+    Every `share`-th person has already completed it and the rest are due
+    soon (AODA) or overdue (CaseConnect), so My learning, My team and the
+    reminders all have something to show. Returns the people newly assigned.
+    """
+    from django.utils import timezone
+
+    from people.models import Employee, OrgUnit
+
+    from .assignment_services import assignment_create, assignment_expand
+    from .models import Assignment
+
+    today = today or timezone.localdate()
+    added = 0
+    for slug, unit_code, days, share in DEMO_ASSIGNMENTS:
+        course = CoursePage.objects.live().filter(slug=slug).first()
+        unit = OrgUnit.objects.filter(code=unit_code).first() if unit_code else None
+        if course is None or (unit_code and unit is None):
+            continue
+        existing = Assignment.objects.filter(course=course, target_unit=unit).first()
+        if existing is not None:
+            added += assignment_expand(assignment=existing)
+            continue
+        expansion = assignment_create(
+            actor=None,
+            course=course,
+            target=Assignment.Target.ORG_UNIT if unit else Assignment.Target.EVERYONE,
+            target_unit=unit,
+            due_date=today + timedelta(days=days),
+            reason=DEMO_REASONS[slug],
+            today=today,
+        )
+        added += expansion.added
+        # A sample finishes it (bounded, so a 40,000-person org seeds quickly);
+        # the demo employee never does, so their My learning shows it open.
+        people = (
+            Employee.objects.filter(user__assignments__assignment=expansion.assignment)
+            .exclude(user__username="employee")
+            .order_by("employee_number")
+            .values_list("user_id", flat=True)
+        )
+        finishers = get_user_model().objects.filter(
+            pk__in=list(people[: 60 * share])[::share]
+        )
+        for user in finishers:
+            _complete(user, course, enrolled=True)
+    return added

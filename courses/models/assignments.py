@@ -26,6 +26,7 @@ class Assignment(models.Model):
         TEAM = "team", _("Everyone below a manager")
         ORG_UNIT = "org_unit", _("An org unit and its sub-units")
         ROLE_PROFILE = "role_profile", _("Everyone with a role profile")
+        EVERYONE = "everyone", _("All staff")
 
     class DueRule(models.TextChoices):
         FIXED = "fixed", _("On a fixed date")
@@ -132,6 +133,8 @@ class Assignment(models.Model):
             return _("Everyone below %(name)s") % {"name": self.target_employee}
         if self.target == self.Target.ORG_UNIT:
             return str(self.target_unit)
+        if self.target == self.Target.EVERYONE:
+            return str(_("All staff"))
         return str(self.target_role)
 
     @property

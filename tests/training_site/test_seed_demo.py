@@ -1,10 +1,15 @@
 """seed_demo: the demo logins work, and running it twice changes nothing."""
 
+from collections import Counter
+
 from django.apps import apps
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 
 import pytest
+
+from courses.assignment_selectors import learner_rows
+from courses.models import AssignedLearner, Assignment
 
 
 def _row_counts():
@@ -47,8 +52,6 @@ def test_seed_demo_prints_the_logins_and_they_work(capsys, rf):
 
 @pytest.mark.django_db
 def test_seed_demo_places_the_personas_in_the_org():
-    from django.contrib.auth import get_user_model
-
     call_command("seed_demo")
     users = {u.username: u for u in get_user_model().objects.select_related("employee")}
     assert users["employee"].employee.manager == users["manager"].employee
@@ -63,3 +66,33 @@ def test_seed_demo_refuses_production_without_force(settings):
     with pytest.raises(CommandError, match="production"):
         call_command("seed_demo")
     call_command("seed_demo", force=True)
+
+
+@pytest.mark.django_db
+def test_seed_demo_assigns_mandatory_training_with_a_realistic_mix():
+    call_command("seed_demo")
+    targets = {
+        (a.course.slug, a.target): a
+        for a in Assignment.objects.select_related("course")
+    }
+    everyone = targets[("accessible-customer-service", "everyone")]
+    caseconnect = targets[("new-case-management-system", "org_unit")]
+    assert (
+        everyone.learners.count()
+        == AssignedLearner.objects.filter(assignment=everyone).count()
+        > 200
+    )
+    assert caseconnect.target_unit.code == "DIV-311"
+    statuses = Counter(
+        AssignedLearner.objects.with_status().values_list("status", flat=True)
+    )
+    assert statuses["completed"] > 10
+    assert statuses["due_soon"] > 100
+    assert statuses["overdue"] > 10
+    employee = get_user_model().objects.get(username="employee")
+    assert [
+        (row.assignment.course.slug, row.status) for row in learner_rows(user=employee)
+    ] == [
+        ("new-case-management-system", "overdue"),
+        ("accessible-customer-service", "due_soon"),
+    ]

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from certificates.demo import certificates_demo_seed
 from certificates.models import Certificate
-from courses.demo import courses_demo_seed
+from courses.demo import assignments_demo_seed, courses_demo_seed
 from people.demo import DEMO_USERNAMES, MAX_HEADCOUNT, MIN_HEADCOUNT, people_demo_seed
 from skills.demo import skills_demo_seed
 
@@ -64,6 +64,12 @@ class Command(BaseCommand):
         courses_demo_seed()
         self.stdout.write(
             f"Courses: published and progress seeded in {time.monotonic() - started:.1f} s."
+        )
+        started = time.monotonic()
+        assigned = assignments_demo_seed()
+        self.stdout.write(
+            f"Mandatory training: {assigned:,} people newly assigned "
+            f"in {time.monotonic() - started:.1f} s."
         )
         started = time.monotonic()
         new = certificates_demo_seed()
