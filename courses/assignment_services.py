@@ -228,6 +228,9 @@ def _expiry(completed_at: datetime, validity_months: int | None) -> date | None:
     return add_months(timezone.localdate(completed_at), validity_months)
 
 
+_PROGRESS = ["started_at", "completed_at", "completed_on", "expires_on"]
+
+
 def _sync_progress(
     *, assignment: Assignment, user_ids: Sequence[int], course_ids: Sequence[int]
 ) -> None:
@@ -247,7 +250,7 @@ def _sync_progress(
     changed = []
     for learner in AssignedLearner.objects.filter(
         assignment=assignment, user_id__in=list(progress)
-    ).only("pk", "user_id", "started_at", "completed_at", "expires_on"):
+    ).only("pk", "user_id", *_PROGRESS):
         by_course = progress[learner.user_id]
         started = [s for s, _c in by_course.values() if s]
         done = [by_course.get(cid, (None, None))[1] for cid in course_ids]
@@ -258,13 +261,13 @@ def _sync_progress(
             if c
         ]
         expires_on = min((e for e in expiries if e), default=None)
-        values = (min(started, default=None), completed_at, expires_on)
-        if values != (learner.started_at, learner.completed_at, learner.expires_on):
-            learner.started_at, learner.completed_at, learner.expires_on = values
+        completed_on = timezone.localdate(completed_at) if completed_at else None
+        values = (min(started, default=None), completed_at, completed_on, expires_on)
+        if values != tuple(getattr(learner, name) for name in _PROGRESS):
+            for name, value in zip(_PROGRESS, values, strict=True):
+                setattr(learner, name, value)
             changed.append(learner)
-    AssignedLearner.objects.bulk_update(
-        changed, ["started_at", "completed_at", "expires_on"], batch_size=500
-    )
+    AssignedLearner.objects.bulk_update(changed, _PROGRESS, batch_size=500)
 
 
 def learner_progress_sync(*, user_id: int, course_id: int) -> None:
@@ -428,6 +431,7 @@ def _reopen(
         )
     AssignedLearner.objects.filter(pk=learner.pk).update(
         completed_at=None,
+        completed_on=None,
         started_at=None,
         expires_on=None,
         due_on=due_on,

@@ -10,6 +10,7 @@ from django.http import QueryDict
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from .assignment_selectors import due_dates_for
 from .models import (
     CourseIndexPage,
     CoursePage,
@@ -155,10 +156,14 @@ def catalogue_for_user(
         )
     )
     states = course_states(user=user, courses=courses)
+    # Assigned courses show their due date (one query).
+    due = due_dates_for(user=user, course_ids=[course.pk for course in courses])
     from .models import CourseTag
 
     return {
-        "courses": [(course, states[course.pk]) for course in courses],
+        "courses": [
+            (course, states[course.pk], due.get(course.pk)) for course in courses
+        ],
         "learning_paths": list(
             LearningPathPage.objects.live().child_of(catalogue).order_by("title")
         ),
@@ -224,6 +229,8 @@ def course_outline(*, course: CoursePage, user: AnyUser) -> dict:
         "resume_module": resume or (modules[0] if modules else None),
         "missing_prerequisites": missing,
         "total_minutes": sum(m.estimated_minutes for m in modules),
+        # Set when the course is assigned to this learner (one query).
+        "due_on": due_dates_for(user=user, course_ids=[course.pk]).get(course.pk),
     }
 
 

@@ -105,7 +105,11 @@ class Employee(models.Model):
         ordering = ["last_name", "first_name"]
         verbose_name = _("employee")
         verbose_name_plural = _("employees")
-        indexes = [models.Index(fields=["last_name", "first_name"])]
+        indexes = [
+            models.Index(fields=["last_name", "first_name"]),
+            # Reports join progress rows (by user) to units: index-only lookups.
+            models.Index(fields=["user", "org_unit"], name="employee_user_unit"),
+        ]
         permissions = [
             ("import_roster", _("Can import the HR roster")),
             ("view_org_reports", _("Can see organisation-wide reports")),

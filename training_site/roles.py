@@ -57,6 +57,11 @@ LD_ADMIN_PERMISSIONS = [
     "certificates.view_certificate",
     "certificates.revoke_certificate",
     "certificates.bulk_issue_certificate",
+    # Mandatory training: assign to anyone, edit the reason, deactivate.
+    "courses.add_assignment",
+    "courses.change_assignment",
+    "courses.view_assignment",
+    "courses.assign_anyone",
 ]
 
 # Wagtail page permissions, held on the course catalogue and everything below it.

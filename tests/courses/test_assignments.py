@@ -444,7 +444,9 @@ def test_expansion_costs_the_same_queries_at_any_size(org, course):
             assign_unit(unit, course)
         counts.append(len(queries))
     assert AssignedLearner.objects.count() == 65
-    assert counts[0] == counts[1] <= 14
+    # Create (with Wagtail's reference index of the course), select newcomers,
+    # one insert each for learners and enrolments, progress, recertification.
+    assert counts[0] == counts[1] <= 18
 
 
 @pytest.mark.parametrize("size", [3, 30])

@@ -44,6 +44,7 @@ def test_publishing_a_course_with_outcomes_saves_them(admin, framework):
             "audience": "",
             "outcomes": rich_text(""),
             "validity_months": "",
+            "recertification_window_days": 60,
             "skill_outcomes": inline_formset([{"skill": data.pk, "level": 3}]),
             "path_courses": inline_formset([]),
             "comments": inline_formset([]),

@@ -212,6 +212,8 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+# Report exports: XLSX files above this many rows are built by a background task.
+EXPORT_XLSX_BACKGROUND_ROWS = env_int("EXPORT_XLSX_BACKGROUND_ROWS", 10_000)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -1,0 +1,32 @@
+"""Background work for courses: reminder e-mails (django-tasks).
+
+Arguments are ids and ISO dates, never objects: the database backend stores
+them as JSON and a worker on another host picks them up.
+"""
+
+from datetime import date
+
+from django.utils import timezone
+
+from django_tasks import task
+
+
+@task()
+def send_learner_reminder(reminder_id: int, today: str | None = None) -> bool:
+    """E-mail one claimed learner reminder (14 days, 3 days, overdue)."""
+    from .reminders import learner_reminder_deliver
+
+    return learner_reminder_deliver(reminder_id=reminder_id, today=_day(today))
+
+
+@task()
+def send_manager_digest(reminder_id: int, today: str | None = None) -> bool:
+    """E-mail one manager's weekly digest of overdue direct reports."""
+    from .reminders import manager_digest_deliver
+
+    return manager_digest_deliver(reminder_id=reminder_id, today=_day(today))
+
+
+def _day(value: str | None) -> date:
+    # The run's date, so that a backfill (--date) words its e-mails for that day.
+    return date.fromisoformat(value) if value else timezone.localdate()
