@@ -1,15 +1,27 @@
 """Reads about skills, already scoped to the asking user; constant query counts."""
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.expressions import Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Least, RowNumber
 
-from people.models import Employee
-from people.selectors import employee_scope_for_user
+from people.models import Employee, OrgUnit
+from people.selectors import employee_scope_for_user, org_unit_subtree_ids
 
 from .levels import Resolved, resolve_level, skill_gap
 from .models import (
@@ -20,6 +32,7 @@ from .models import (
     RoleSkillTarget,
     SelfAssessment,
     Skill,
+    SkillCategory,
     SkillLevelDescriptor,
 )
 from .permissions import user_can_review_skills
@@ -348,3 +361,287 @@ def team_skill_matrix(*, manager: AbstractBaseUser) -> dict:
             )
         rows.append((person, cells))
     return {"skills": skills, "rows": rows}
+
+
+# --- Team reports: the skills matrix and its aggregate by org unit -------------
+#
+# Both start from the people scope (minus the asking user) and only ever narrow
+# it: a unit outside the scope gives an empty report, never a wider one.
+
+SMALL_CELL = 5  # an aggregate over fewer people than this is hidden
+
+
+class MatrixCell(NamedTuple):
+    """One person's level in one skill against their role's target."""
+
+    target: int | None
+    level: int | None  # None: never rated
+    confirmed: bool
+    gap: int
+
+
+@dataclass
+class SkillsMatrix:
+    """People × skills, with the people as a lazy, ordered queryset to page through."""
+
+    skills: list[Skill]
+    people: "QuerySet[Employee] | PeopleInOrder"
+    targets: dict[tuple[int, int], int]
+    units: list[OrgUnit]
+    categories: list[SkillCategory]
+
+    def rows(
+        self, people: Iterable[Employee]
+    ) -> list[tuple[Employee, list[MatrixCell]]]:
+        """Cells for these people (a page, or a chunk of an export): one query."""
+        people = list(people)
+        levels = skill_levels_for(
+            employees=[p.pk for p in people],
+            skills=[s.pk for s in self.skills],
+            dated=False,
+        )
+        rows = []
+        for person in people:
+            cells = []
+            for skill in self.skills:
+                target = self.targets.get((person.role_profile_id, skill.pk))
+                current = levels.get((person.pk, skill.pk))
+                level = current.level if current else None
+                cells.append(
+                    MatrixCell(
+                        target,
+                        level,
+                        current is None or current.source != "self",
+                        skill_gap(target=target, current=level),
+                    )
+                )
+            rows.append((person, cells))
+        return rows
+
+
+@dataclass
+class UnitCell:
+    """Share of one unit's people at or above target in one skill; hidden if small."""
+
+    people: int
+    met: int | None  # None when hidden
+
+    @property
+    def hidden(self) -> bool:
+        return self.people < SMALL_CELL
+
+    @property
+    def percent(self) -> int | None:
+        if self.hidden or not self.people:
+            return None
+        return round(100 * (self.met or 0) / self.people)
+
+
+def team_report_people(
+    *, user: AbstractBaseUser, unit_id: int | None = None
+) -> QuerySet[Employee]:
+    """Active people in `user`'s scope, not themselves, narrowed to a unit's subtree."""
+    own = getattr(user, "employee", None)
+    people = (
+        employee_scope_for_user(user=user).active().exclude(pk=own.pk if own else None)
+    )
+    if unit_id is None:
+        return people
+    path = OrgUnit.objects.filter(pk=unit_id).values_list("path", flat=True).first()
+    if path is None:
+        return people.none()
+    return people.filter(org_unit_id__in=org_unit_subtree_ids(path=path))
+
+
+def _report_choices(*, people: QuerySet[Employee]) -> tuple[list, list]:
+    """Units with people in scope, and categories of skills their roles target."""
+    units = list(
+        OrgUnit.objects.filter(pk__in=people.values("org_unit_id")).order_by("path")
+    )
+    categories = list(
+        SkillCategory.objects.filter(
+            skills__is_active=True,
+            skills__role_targets__role_profile_id__in=people.values("role_profile_id"),
+        )
+        .distinct()
+        .order_by("sort_order", "name")
+    )
+    return units, categories
+
+
+def _report_targets(
+    *, people: QuerySet[Employee], category_id: int | None
+) -> tuple[dict[tuple[int, int], int], list[Skill]]:
+    targets_qs = RoleSkillTarget.objects.filter(
+        role_profile_id__in=people.values("role_profile_id"), skill__is_active=True
+    )
+    if category_id is not None:
+        targets_qs = targets_qs.filter(skill__category_id=category_id)
+    targets = {
+        (role, skill): level
+        for role, skill, level in targets_qs.values_list(
+            "role_profile_id", "skill_id", "level"
+        )
+    }
+    skills = sorted(
+        Skill.objects.filter(pk__in={skill for _, skill in targets}).select_related(
+            "category"
+        ),
+        key=_framework_order,
+    )
+    return targets, skills
+
+
+class PeopleInOrder:
+    """People in a computed order, fetched a slice at a time (for Paginator, exports)."""
+
+    def __init__(self, ids: list[int], queryset: QuerySet[Employee]):
+        self.ids = ids
+        self.queryset = queryset
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    __len__ = count
+
+    def __getitem__(self, index: slice) -> list[Employee]:
+        ids = self.ids[index]
+        found = self.queryset.in_bulk(ids)
+        return [found[pk] for pk in ids]
+
+    def __iter__(self) -> Iterator[Employee]:
+        for start in range(0, len(self.ids), 500):
+            yield from self[start : start + 500]
+
+
+def _largest_gap_first(
+    *, people: QuerySet[Employee], targets: dict, skills: list[Skill]
+) -> list[int]:
+    """Ids of `people` by total gap, largest first, then by name: two queries.
+
+    Total gap = the sum of the role's targets minus the sum of each targeted
+    level reached (capped at its target), so the database sums, Python sorts.
+    """
+    role_total: dict[int, int] = defaultdict(int)
+    for (role, _skill), level in targets.items():
+        role_total[role] += level
+    reached = dict(
+        CurrentSkillLevel.objects.filter(
+            employee__in=people.values("pk"),
+            skill_id__in=[s.pk for s in skills],
+            employee__role_profile__skill_targets__skill_id=F("skill_id"),
+        )
+        .values("employee_id")
+        .annotate(
+            reached=Sum(Least("level", "employee__role_profile__skill_targets__level"))
+        )
+        .values_list("employee_id", "reached")
+    )
+    rows = people.values_list("pk", "role_profile_id", "last_name", "first_name")
+    ordered = sorted(
+        rows,
+        key=lambda r: (
+            reached.get(r[0], 0) - role_total.get(r[1], 0),
+            r[2],
+            r[3],
+            r[0],
+        ),
+    )
+    return [r[0] for r in ordered]
+
+
+def skills_matrix(
+    *,
+    user: AbstractBaseUser,
+    unit_id: int | None = None,
+    category_id: int | None = None,
+    sort: str | None = None,
+) -> SkillsMatrix:
+    """The manager's skills matrix: people in scope × the skills their roles target.
+
+    Constant queries whatever the team's size: the scope (two), the unit (when
+    filtering), the two filter choices, targets and skills; then the people
+    (one, plus a count when paged; two more to sort by gap) and their levels
+    (one per page or chunk). `sort="gap"` puts the largest total gap first.
+    """
+    people = team_report_people(user=user, unit_id=unit_id)
+    units, categories = _report_choices(
+        people=team_report_people(user=user) if unit_id else people
+    )
+    targets, skills = _report_targets(people=people, category_id=category_id)
+    ordered = people.select_related("org_unit", "role_profile").order_by(
+        "last_name", "first_name", "pk"
+    )
+    if sort == "gap":
+        ordered = PeopleInOrder(
+            _largest_gap_first(people=people, targets=targets, skills=skills), ordered
+        )
+    return SkillsMatrix(
+        skills=skills,
+        people=ordered,
+        targets=targets,
+        units=units,
+        categories=categories,
+    )
+
+
+def skills_by_unit(
+    *,
+    user: AbstractBaseUser,
+    unit_id: int | None = None,
+    category_id: int | None = None,
+) -> dict:
+    """Org unit × skill: the share of people at or above their role's target.
+
+    Counted in the database (a 40,000-person scope never reaches Python): people
+    per unit and role, and levels at target per unit and skill. A cell over
+    fewer than SMALL_CELL people is hidden. Constant queries.
+    """
+    people = team_report_people(user=user, unit_id=unit_id)
+    units, categories = _report_choices(
+        people=team_report_people(user=user) if unit_id else people
+    )
+    targets, skills = _report_targets(people=people, category_id=category_id)
+    by_role: dict[int, list[int]] = defaultdict(list)
+    for role, skill in targets:
+        by_role[role].append(skill)
+    headcount: dict[int, int] = defaultdict(int)
+    with_target: dict[tuple[int, int], int] = defaultdict(int)
+    for unit, role, n in (
+        people.order_by()
+        .values("org_unit_id", "role_profile_id")
+        .annotate(n=Count("pk"))
+        .values_list("org_unit_id", "role_profile_id", "n")
+    ):
+        headcount[unit] += n
+        for skill in by_role.get(role, ()):
+            with_target[unit, skill] += n
+    met = {
+        (unit, skill): n
+        for unit, skill, n in CurrentSkillLevel.objects.filter(
+            employee__in=people.values("pk"),
+            skill_id__in=[s.pk for s in skills],
+            employee__role_profile__skill_targets__skill_id=F("skill_id"),
+            level__gte=F("employee__role_profile__skill_targets__level"),
+        )
+        .values("employee__org_unit_id", "skill_id")
+        .annotate(n=Count("pk"))
+        .values_list("employee__org_unit_id", "skill_id", "n")
+    }
+    by_id = {u.pk: u for u in units}
+    rows = []
+    for unit_pk in sorted(headcount, key=lambda pk: by_id[pk].path):
+        row = []
+        for skill in skills:
+            n = with_target.get((unit_pk, skill.pk), 0)
+            row.append(
+                UnitCell(n, None if n < SMALL_CELL else met.get((unit_pk, skill.pk), 0))
+            )
+        rows.append((by_id[unit_pk], headcount[unit_pk], row))
+    return {
+        "skills": skills,
+        "rows": rows,
+        "units": units,
+        "categories": categories,
+        "small_cell": SMALL_CELL,
+    }

@@ -12,13 +12,23 @@ from people import views as people_views
 
 from . import views
 from .accounts_urls import login_view
+from .team import views as team_views
+from .team.urls import skills_patterns
 
 site_patterns = (
     [
         path("learning/", views.my_learning, name="my-learning"),
         path("certificates/", views.my_certificates, name="my-certificates"),
-        path("team/", views.my_team, name="my-team"),
+        path("team/", team_views.my_team, name="my-team"),
+        path("team/people/", team_views.team_people, name="team-people"),
+        path(
+            "team/people/<int:employee_id>/",
+            team_views.team_person,
+            name="team-person",
+        ),
+        path("team/training/", team_views.team_training, name="team-training"),
         path("profile/", people_views.my_profile, name="my-profile"),
+        *skills_patterns,
     ],
     "training_site",
 )

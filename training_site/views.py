@@ -1,19 +1,11 @@
 """Site-level views: the learner and manager dashboards and the error pages."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 
 from certificates import selectors as certificate_selectors
 from courses import selectors as course_selectors
-from people.permissions import user_is_manager
-
-
-def _coming_soon(request, *, title, lead):
-    return render(
-        request, "training_site/coming_soon.html", {"title": title, "lead": lead}
-    )
+from courses.assignment_selectors import learner_rows
 
 
 @login_required
@@ -26,6 +18,8 @@ def my_learning(request):
     context["completed"] = [
         (*item, certificates.get(item[0].pk)) for item in context["completed"]
     ]
+    # Mandatory training comes first, most urgent on top (one more query).
+    context["assignments"] = learner_rows(user=request.user)
     return render(request, "training_site/my_learning.html", context)
 
 
@@ -34,17 +28,6 @@ def my_certificates(request):
     certificates = certificate_selectors.certificates_for_holder(user=request.user)
     return render(
         request, "certificates/my_certificates.html", {"certificates": certificates}
-    )
-
-
-@login_required
-def my_team(request):
-    if not user_is_manager(request.user):
-        raise PermissionDenied
-    return _coming_soon(
-        request,
-        title=_("My team"),
-        lead=_("Training, overdue work and skills for the people you manage."),
     )
 
 

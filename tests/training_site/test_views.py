@@ -21,14 +21,17 @@ RULES = {
     "skills:self-assessment": [LOGIN, OK, OK, OK, OK, OK, OK],
     "skills:review-list": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
     "training_site:my-certificates": [LOGIN, OK, OK, OK, OK, OK, OK],
-    "training_site:my-team": [
+    # My team and its reports: managers (their people) and L&D admins (everyone).
+    "training_site:my-team": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
+    "training_site:team-people": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
+    "training_site:team-training": [
         LOGIN,
         FORBIDDEN,
         FORBIDDEN,
         OK,
         OK,
         FORBIDDEN,
-        FORBIDDEN,
+        OK,
     ],
     "training_site:my-profile": [LOGIN, OK, OK, OK, OK, OK, OK],
     "accounts:login": [OK] * 7,
@@ -38,11 +41,31 @@ RULES = {
     "accounts:password_reset_done": [OK] * 7,
     "accounts:password_reset_complete": [OK] * 7,
     "certificates:verify-lookup": [OK] * 7,
+    "training_site:team-skills": [
+        LOGIN,
+        FORBIDDEN,
+        FORBIDDEN,
+        OK,
+        OK,
+        FORBIDDEN,
+        OK,
+    ],
+    "training_site:team-skills-units": [
+        LOGIN,
+        FORBIDDEN,
+        FORBIDDEN,
+        OK,
+        OK,
+        FORBIDDEN,
+        OK,
+    ],
 }
 # Views that only answer POST or need a token or a page: covered by
 # tests/training_site/test_accounts.py, tests/courses/test_views.py and
 # tests/certificates/test_views.py (a certificate's code, all seven personas).
 COVERED_ELSEWHERE = {
+    # One person's page: tests/training_site/test_team.py (in scope only, else 404).
+    "training_site:team-person",
     "accounts:logout",
     "accounts:password_reset_confirm",
     "courses:enrol",
@@ -54,11 +77,23 @@ COVERED_ELSEWHERE = {
     "courses:attempt-save",
     "courses:attempt-submit",
     "courses:attempt-result",
+    # Mandatory training (managers and L&D admins; out of scope is 404):
+    # tests/courses/test_assignment_views.py, every view for all seven personas.
+    "courses:assign",
+    "courses:assignments",
+    "courses:assignment",
+    "courses:learner-extend",
+    "courses:learner-exempt",
+    "courses:learner-exemption-lift",
     # Per-person skill pages: tests/skills/test_permissions.py.
     "skills:review",
     "skills:notice-dismiss",
     "certificates:verify",
     "certificates:download",
+    # A background export's pages: its owner only, everyone else 404
+    # (tests/training_site/test_exports.py).
+    "training_site:export-status",
+    "training_site:export-download",
 }
 
 

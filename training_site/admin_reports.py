@@ -1,0 +1,452 @@
+"""Organisation-wide training reports in the Wagtail admin, for L&D admins.
+
+Each report is a Wagtail `ReportView` over every assigned learner, with
+filters and Wagtail's spreadsheet export. The menu items (wagtail_hooks.py)
+and the views ask the same question, `user_can_view_org_reports`.
+
+CSV goes through `training_site.exports.stream_csv` (a byte-order mark for
+Excel, formula-like cells neutralised, streamed row by row); Wagtail's own CSV
+writer neutralises nothing. XLSX stays Wagtail's: it already turns anything
+openpyxl would read as a formula back into text.
+"""
+
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Substr
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
+from wagtail.admin.views.reports import ReportView
+
+import django_filters
+
+from courses.models import AssignedLearner, Assignment, CoursePage
+from people.models import OrgUnit, RoleProfile
+from people.selectors import org_unit_subtree_ids
+from skills.models import SkillCategory
+from skills.selectors import SMALL_CELL, skills_by_unit
+
+from .exports import stream_csv
+from .team.selectors import _FIGURES, TrainingRow, _training_counts
+
+EXPORT_CHUNK = 2000  # rows fetched at a time while an export streams
+
+
+def user_can_view_org_reports(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """L&D admins (and superusers) see the organisation-wide reports."""
+    return user.is_authenticated and user.has_perm("people.view_org_reports")
+
+
+# --- selectors ------------------------------------------------------------------
+
+
+def training_by_division(
+    *, learners: QuerySet[AssignedLearner], today: date | None = None
+) -> list[TrainingRow]:
+    """One row per division × assignment: the figures of `training_report`.
+
+    Counted in one query grouped by unit and assignment (which SQLite answers
+    from two covering indexes, never reading the rows), then rolled up to
+    divisions in Python with one query for the units' paths and one for the
+    assignments, whatever the size of the organisation.
+    """
+    today = today or timezone.localdate()
+    unit = "user__employee__org_unit_id"
+    counts = (
+        learners.filter(assignment__is_active=True)
+        .exclude(exempted_at__isnull=False, completed_on__isnull=True)
+        .values(unit, "assignment_id")
+        .annotate(**_training_counts(today))
+        .order_by()
+    )
+    totals = {(row[unit], row["assignment_id"]): row for row in counts}
+    unit_ids = {unit_id for unit_id, _assignment in totals}
+    division_of = {
+        pk: path[: OrgUnit.steplen]
+        for pk, path in OrgUnit.objects.filter(pk__in=unit_ids).values_list(
+            "pk", "path"
+        )
+    }
+    by_division: dict[tuple[str, int], dict[str, int]] = {}
+    for (unit_id, assignment_id), row in totals.items():
+        key = (division_of.get(unit_id, ""), assignment_id)
+        into = by_division.setdefault(key, dict.fromkeys(_FIGURES, 0))
+        for figure in _FIGURES:
+            into[figure] += row[figure]
+    divisions = {u.path: u for u in OrgUnit.objects.filter(depth=1)}
+    assignments = Assignment.objects.select_related(
+        "course", "learning_path", "target_employee", "target_unit", "target_role"
+    ).in_bulk({assignment_id for _division, assignment_id in by_division})
+    rows = [
+        TrainingRow(
+            label=divisions[division].name
+            if division in divisions
+            else str(_("No division")),
+            unit=divisions.get(division),
+            assignment=assignments[assignment_id],
+            **figures,
+        )
+        for (division, assignment_id), figures in by_division.items()
+    ]
+    rows.sort(key=lambda r: (r.label, r.assignment.item_title, r.assignment.pk))
+    return rows
+
+
+def assigned_people(*, today: date | None = None) -> QuerySet[AssignedLearner]:
+    """Every learner of an active assignment, with status and division, in SQL."""
+    division = OrgUnit.objects.filter(
+        path=Substr(OuterRef("user__employee__org_unit__path"), 1, OrgUnit.steplen)
+    ).values("name")[:1]
+    return (
+        AssignedLearner.objects.filter(assignment__is_active=True)
+        .with_status(today=today)
+        .annotate(division_name=Subquery(division))
+        .select_related(
+            "user__employee__org_unit",
+            "user__employee__role_profile",
+            "assignment__course",
+            "assignment__learning_path",
+        )
+    )
+
+
+# --- filters ----------------------------------------------------------------------
+
+
+class LearnerFilterSet(WagtailFilterSet):
+    """Division, unit (with sub-units), course, role profile and status."""
+
+    division = django_filters.ModelChoiceFilter(
+        label=_("Division"),
+        queryset=OrgUnit.objects.filter(depth=1).order_by("path"),
+        method="filter_unit",
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit (and its sub-units)"),
+        # Sections and their units: a list short enough to scan.
+        queryset=OrgUnit.objects.filter(depth__in=(2, 3)).order_by("path"),
+        method="filter_unit",
+    )
+    course = django_filters.ModelChoiceFilter(
+        label=_("Course"),
+        field_name="assignment__course",
+        queryset=CoursePage.objects.order_by("title"),
+    )
+    role_profile = django_filters.ModelChoiceFilter(
+        label=_("Role profile"),
+        field_name="user__employee__role_profile",
+        queryset=RoleProfile.objects.all(),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=AssignedLearner.Status.choices,
+        method="filter_status",
+    )
+
+    class Meta:
+        model = AssignedLearner
+        fields = ["division", "unit", "course", "role_profile", "status"]
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(
+            user__employee__org_unit_id__in=org_unit_subtree_ids(path=value.path)
+        )
+
+    def filter_status(self, queryset, name, value):
+        if "status" not in queryset.query.annotations:
+            queryset = queryset.with_status()
+        return queryset.filter(status=value)
+
+
+# --- views --------------------------------------------------------------------------
+
+
+class OrgReportView(ReportView):
+    """A report for L&D admins; exports stream in chunks, CSV through our writer."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_can_view_org_reports(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filtered_queryset(self):
+        # Wagtail's listing get_queryset() already applies the filters.
+        return self.get_queryset()
+
+    def get_filename(self):
+        return f"{self.export_filename}-{timezone.localdate().isoformat()}"
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            # Skip the page context: it would count (and so load) every row.
+            rows = self.get_filtered_queryset()
+            if isinstance(rows, QuerySet):
+                rows = rows.iterator(chunk_size=EXPORT_CHUNK)
+            return self.as_spreadsheet(rows, request.GET.get("export"))
+        return super().get(request, *args, **kwargs)
+
+    def get_heading(self, queryset, field):
+        return str(self.export_headings.get(field, field))
+
+    def write_csv_response(self, queryset):
+        header = [self.get_heading(queryset, f) for f in self.list_export]
+        rows = (
+            [
+                self.preprocess_field_value(f, v, self.FORMAT_CSV)
+                for f, v in self.to_row_dict(item).items()
+            ]
+            for item in queryset
+        )
+        return stream_csv(f"{self.get_filename()}.csv", header, rows)
+
+
+class TrainingByDivisionReportView(OrgReportView):
+    """Assigned, completed, in progress, overdue and % on time, per division."""
+
+    page_title = _("Training by division")
+    header_icon = "table"
+    results_template_name = "training_site/admin/training_by_division_results.html"
+    index_url_name = "org_training_by_division"
+    index_results_url_name = "org_training_by_division_results"
+    filterset_class = LearnerFilterSet
+    export_filename = "training-by-division"
+    paginate_by = 100
+    columns = [
+        Column("label", label=_("Division")),
+        Column("course", label=_("Course"), accessor="assignment.item_title"),
+        Column("target", label=_("Assigned to"), accessor="assignment.target_label"),
+        NumberColumn("assigned", label=_("Assigned")),
+        NumberColumn("completed", label=_("Completed")),
+        NumberColumn("in_progress", label=_("In progress")),
+        NumberColumn("overdue", label=_("Overdue")),
+        Column("on_time_percent", label=_("% completed on time")),
+    ]
+    list_export = [
+        "label",
+        "assignment.item_title",
+        "assignment.target_label",
+        "assigned",
+        "completed",
+        "in_progress",
+        "overdue",
+        "on_time_percent",
+    ]
+    export_headings = {
+        "label": _("Division"),
+        "assignment.item_title": _("Course"),
+        "assignment.target_label": _("Assigned to"),
+        "assigned": _("Assigned"),
+        "completed": _("Completed"),
+        "in_progress": _("In progress"),
+        "overdue": _("Overdue"),
+        "on_time_percent": _("% completed on time"),
+    }
+
+    def get_queryset(self):
+        learners = self.filter_queryset(AssignedLearner.objects.all())
+        return training_by_division(learners=learners)
+
+
+def _person(learner: AssignedLearner) -> str:
+    employee = getattr(learner.user, "employee", None)
+    return str(employee) if employee else learner.user.get_username()
+
+
+def _employee_field(learner: AssignedLearner, accessor: str) -> str:
+    value = getattr(learner.user, "employee", None)
+    for name in accessor.split("."):
+        value = getattr(value, name, None)
+    return "" if value is None else str(value)
+
+
+class AssignedPeopleReportView(OrgReportView):
+    """One row per assigned learner: who, where, what, by when, and how it stands."""
+
+    page_title = _("Assigned people")
+    header_icon = "user"
+    results_template_name = "training_site/admin/assigned_people_results.html"
+    index_url_name = "org_assigned_people"
+    index_results_url_name = "org_assigned_people_results"
+    filterset_class = LearnerFilterSet
+    export_filename = "assigned-people"
+    paginate_by = 50
+    columns = [
+        Column("person", label=_("Person"), accessor=_person),
+        Column(
+            "employee_number",
+            label=_("Employee number"),
+            accessor=lambda al: _employee_field(al, "employee_number"),
+        ),
+        Column("division_name", label=_("Division")),
+        Column(
+            "unit",
+            label=_("Unit"),
+            accessor=lambda al: _employee_field(al, "org_unit.name"),
+        ),
+        Column(
+            "role_profile",
+            label=_("Role profile"),
+            accessor=lambda al: _employee_field(al, "role_profile.name"),
+        ),
+        Column("course", label=_("Course"), accessor="assignment.item_title"),
+        DateColumn("due_on", label=_("Due"), sort_key="due_on"),
+        Column(
+            "status",
+            label=_("Status"),
+            accessor=lambda al: AssignedLearner.Status(al.status).label,
+        ),
+        DateColumn("completed_at", label=_("Completed")),
+    ]
+    list_export = [
+        "person",
+        "employee_number",
+        "division",
+        "unit",
+        "role_profile",
+        "course",
+        "due_on",
+        "status",
+        "completed_at",
+    ]
+    export_headings = {
+        "person": _("Person"),
+        "employee_number": _("Employee number"),
+        "division": _("Division"),
+        "unit": _("Unit"),
+        "role_profile": _("Role profile"),
+        "course": _("Course"),
+        "due_on": _("Due"),
+        "status": _("Status"),
+        "completed_at": _("Completed at"),
+    }
+    default_ordering = "due_on"
+
+    def get_base_queryset(self):
+        return assigned_people()
+
+    def order_queryset(self, queryset):
+        ordering = self.ordering or "due_on"
+        return queryset.order_by(ordering, "pk")
+
+    def to_row_dict(self, item):
+        return {
+            "person": _person(item),
+            "employee_number": _employee_field(item, "employee_number"),
+            "division": item.division_name or "",
+            "unit": _employee_field(item, "org_unit.name"),
+            "role_profile": _employee_field(item, "role_profile.name"),
+            "course": item.assignment.item_title,
+            "due_on": item.due_on,
+            "status": str(AssignedLearner.Status(item.status).label),
+            "completed_at": item.completed_at,
+        }
+
+
+class SkillsByUnitFilterSet(WagtailFilterSet):
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit (and its sub-units)"),
+        queryset=OrgUnit.objects.filter(depth__lte=3).order_by("path"),
+        method="filter_nothing",
+    )
+    category = django_filters.ModelChoiceFilter(
+        label=_("Skill category"),
+        queryset=SkillCategory.objects.order_by("sort_order", "name"),
+        method="filter_nothing",
+    )
+
+    class Meta:
+        model = OrgUnit
+        fields = ["unit", "category"]
+
+    def filter_nothing(self, queryset, name, value):
+        # The selector narrows; the view passes it the cleaned values.
+        return queryset
+
+
+class SkillsByUnitReportView(OrgReportView):
+    """Per unit, the share of people at or above their role's target in each skill.
+
+    Wraps `skills_by_unit` for the L&D admin's organisation-wide scope; cells
+    over fewer than SMALL_CELL people stay hidden here too.
+    """
+
+    page_title = _("Skills by unit")
+    header_icon = "pick"
+    results_template_name = "training_site/admin/skills_by_unit_results.html"
+    index_url_name = "org_skills_by_unit"
+    index_results_url_name = "org_skills_by_unit_results"
+    filterset_class = SkillsByUnitFilterSet
+    export_filename = "skills-by-unit"
+    paginate_by = 100
+
+    @cached_property
+    def report(self) -> dict:
+        data = (
+            self.filters.form.cleaned_data
+            if self.filters and self.filters.is_valid()
+            else {}
+        )
+        unit, category = data.get("unit"), data.get("category")
+        return skills_by_unit(
+            user=self.request.user,
+            unit_id=unit.pk if unit else None,
+            category_id=category.pk if category else None,
+        )
+
+    @cached_property
+    def columns(self):
+        columns = [
+            Column("unit", label=_("Unit"), accessor=lambda row: row[0].name),
+            NumberColumn("people", label=_("People"), accessor=lambda row: row[1]),
+        ]
+        for i, skill in enumerate(self.report["skills"]):
+            columns.append(
+                Column(
+                    f"skill_{skill.pk}",
+                    label=skill.name,
+                    accessor=lambda row, i=i: _cell_text(row[2][i]),
+                )
+            )
+        return columns
+
+    @cached_property
+    def list_export(self):
+        return ["unit", "people", *(f"skill_{s.pk}" for s in self.report["skills"])]
+
+    @cached_property
+    def export_headings(self):
+        return {
+            "unit": _("Unit"),
+            "people": _("People"),
+            **{f"skill_{s.pk}": s.name for s in self.report["skills"]},
+        }
+
+    def to_row_dict(self, item):
+        unit, people, cells = item
+        row = {"unit": unit.name, "people": people}
+        for skill, cell in zip(self.report["skills"], cells, strict=True):
+            row[f"skill_{skill.pk}"] = _cell_text(cell)
+        return row
+
+    def get_queryset(self):
+        return self.report["rows"]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["small_cell"] = SMALL_CELL
+        return context
+
+
+def _cell_text(cell) -> str:
+    """ "62%", "" where nobody's role targets the skill, "hidden" under SMALL_CELL."""
+    if not cell.people:
+        return ""
+    if cell.hidden:
+        return str(_("hidden"))
+    return f"{cell.percent}%"

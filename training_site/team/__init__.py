@@ -1,0 +1,13 @@
+"""*My team* reports: what a manager (or an L&D admin, org-wide) sees of their people.
+
+Every report reads through the people scope selector; query parameters only narrow.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+from people.permissions import user_is_ld_admin, user_is_manager
+
+
+def user_can_view_team_reports(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Managers (people below them) and L&D admins (everyone)."""
+    return user_is_manager(user) or user_is_ld_admin(user)

@@ -1,0 +1,330 @@
+"""*My team*: the manager's view, composed from the apps' selectors.
+
+Every read starts from `employee_scope_for_user` minus the asking user, and
+filters only narrow it. Each function costs a fixed number of queries,
+whatever the size of the team.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from certificates.models import Certificate
+from courses.models import AssignedLearner, Assignment
+from people.models import Employee, OrgUnit
+from people.selectors import employee_scope_for_user, org_unit_subtree_ids
+from skills.levels import skill_gap
+from skills.models import RoleSkillTarget, SelfAssessment
+from skills.selectors import skill_levels_for
+
+EXPIRING_DAYS = 60
+# Completed by the due date (both local dates): a plain column comparison.
+_ON_TIME = Q(completed_on__isnull=False, completed_on__lte=F("due_on"))
+
+SORTS = {
+    "name": lambda row: (row.employee.last_name, row.employee.first_name),
+    "unit": lambda row: row.employee.org_unit.name,
+    "completion": lambda row: (row.completion is None, row.completion or 0),
+    "overdue": lambda row: row.overdue,
+    "expiring": lambda row: row.expiring,
+    "gaps": lambda row: row.gaps,
+}
+
+
+def team_scope(
+    *, user: AbstractBaseUser, unit_id: int | None = None, direct: bool = False
+) -> QuerySet[Employee]:
+    """Active people below `user`, narrowed by a unit (with sub-units) or to direct reports.
+
+    A unit outside the scope narrows to nobody: parameters never widen.
+    """
+    scope = employee_scope_for_user(user=user).filter(is_active=True)
+    own = getattr(user, "employee", None)
+    if own is not None:
+        scope = scope.exclude(pk=own.pk)
+    if unit_id is not None:
+        unit = OrgUnit.objects.filter(pk=unit_id).only("path").first()
+        if unit is None:
+            return scope.none()
+        scope = scope.filter(org_unit_id__in=org_unit_subtree_ids(path=unit.path))
+    if direct:
+        scope = scope.filter(manager_id=own.pk if own else None)
+    return scope
+
+
+def team_units(*, user: AbstractBaseUser) -> list[OrgUnit]:
+    """Units the people in scope belong to (for the unit filter), one query."""
+    return list(
+        OrgUnit.objects.filter(
+            pk__in=team_scope(user=user).values("org_unit_id")
+        ).order_by("name")
+    )
+
+
+@dataclass
+class PersonRow:
+    employee: Employee
+    assigned: int = 0
+    completed: int = 0
+    overdue: int = 0
+    expiring: int = 0
+    gaps: int = 0
+
+    @property
+    def completion(self) -> int | None:
+        return round(100 * self.completed / self.assigned) if self.assigned else None
+
+
+def _assignment_counts(users: QuerySet, today: date) -> dict[int, dict]:
+    open_ = Q(completed_on__isnull=True, exempted_at__isnull=True)
+    return {
+        row.pop("user_id"): row
+        for row in AssignedLearner.objects.filter(
+            user_id__in=users, assignment__is_active=True
+        )
+        .exclude(exempted_at__isnull=False, completed_on__isnull=True)
+        .values("user_id")
+        .annotate(
+            assigned=Count("pk"),
+            completed=Count("pk", filter=Q(completed_on__isnull=False)),
+            overdue=Count("pk", filter=open_ & Q(due_on__lt=today)),
+        )
+        .order_by()
+    }
+
+
+def _expiring_counts(users: QuerySet, today: date) -> dict[int, int]:
+    return dict(
+        Certificate.objects.current()
+        .filter(
+            user_id__in=users,
+            expires_on__gte=today,
+            expires_on__lte=today + timedelta(days=EXPIRING_DAYS),
+        )
+        .values("user_id")
+        .annotate(n=Count("pk"))
+        .values_list("user_id", "n")
+        .order_by()
+    )
+
+
+def _gap_counts(people: list[Employee]) -> dict[int, int]:
+    """Skills below their role's target, per person (two queries)."""
+    role_ids = {p.role_profile_id for p in people if p.role_profile_id}
+    targets = defaultdict(dict)
+    for role_id, skill_id, level in RoleSkillTarget.objects.filter(
+        role_profile_id__in=role_ids, skill__is_active=True
+    ).values_list("role_profile_id", "skill_id", "level"):
+        targets[role_id][skill_id] = level
+    skills = {skill for by_skill in targets.values() for skill in by_skill}
+    if not skills:
+        return {}
+    levels = skill_levels_for(
+        employees=[p.pk for p in people], skills=list(skills), dated=False
+    )
+    gaps = {}
+    for person in people:
+        count = 0
+        for skill_id, target in targets.get(person.role_profile_id, {}).items():
+            current = levels.get((person.pk, skill_id))
+            if skill_gap(target=target, current=current.level if current else None):
+                count += 1
+        gaps[person.pk] = count
+    return gaps
+
+
+def team_people(
+    *,
+    user: AbstractBaseUser,
+    unit_id: int | None = None,
+    direct: bool = False,
+    sort: str = "name",
+    today: date | None = None,
+) -> list[PersonRow]:
+    """The people list: completion, overdue, expiring certificates and skills gaps."""
+    today = today or timezone.localdate()
+    scope = team_scope(user=user, unit_id=unit_id, direct=direct)
+    people = list(
+        scope.select_related("org_unit").only(
+            "pk",
+            "user_id",
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "job_title",
+            "role_profile_id",
+            "manager_id",
+            "org_unit__name",
+        )
+    )
+    users = scope.values("user_id")
+    counts = _assignment_counts(users, today)
+    expiring = _expiring_counts(users, today)
+    gaps = _gap_counts(people)
+    rows = [
+        PersonRow(
+            employee=person,
+            assigned=counts.get(person.user_id, {}).get("assigned", 0),
+            completed=counts.get(person.user_id, {}).get("completed", 0),
+            overdue=counts.get(person.user_id, {}).get("overdue", 0),
+            expiring=expiring.get(person.user_id, 0),
+            gaps=gaps.get(person.pk, 0),
+        )
+        for person in people
+    ]
+    key, descending = sort.lstrip("-"), sort.startswith("-")
+    rows.sort(key=SORTS["name"])
+    rows.sort(key=SORTS.get(key, SORTS["name"]), reverse=descending)
+    return rows
+
+
+def team_summary(*, user: AbstractBaseUser, today: date | None = None) -> dict:
+    """The five numbers at the top of *My team*."""
+    today = today or timezone.localdate()
+    scope = team_scope(user=user)
+    users = scope.values("user_id")
+    learners = AssignedLearner.objects.filter(
+        user_id__in=users, assignment__is_active=True
+    )
+    # On time: of the assignments already decided (done, or past their due
+    # date), the share completed by the due date. Exempt people do not count.
+    decided = learners.exclude(
+        exempted_at__isnull=False, completed_on__isnull=True
+    ).filter(Q(completed_on__isnull=False) | Q(due_on__lt=today))
+    totals = decided.aggregate(
+        decided=Count("pk"), on_time=Count("pk", filter=_ON_TIME)
+    )
+    return {
+        "people": scope.count(),
+        "on_time_percent": round(100 * totals["on_time"] / totals["decided"])
+        if totals["decided"]
+        else None,
+        "overdue": learners.overdue(today=today).count(),
+        "overdue_people": learners.overdue(today=today)
+        .values("user_id")
+        .distinct()
+        .count(),
+        "expiring": sum(_expiring_counts(users, today).values()),
+        "reviews": SelfAssessment.objects.filter(
+            employee__in=scope, status=SelfAssessment.Status.SUBMITTED
+        ).count(),
+    }
+
+
+def team_person(*, user: AbstractBaseUser, employee_id: int) -> Employee | None:
+    """One person in scope (not the user themselves), or None: the view answers 404."""
+    return (
+        team_scope(user=user)
+        .select_related("org_unit", "manager", "role_profile", "user")
+        .filter(pk=employee_id)
+        .first()
+    )
+
+
+# --- the training report -------------------------------------------------------------
+
+
+@dataclass
+class TrainingRow:
+    label: str
+    assigned: int = 0
+    completed: int = 0
+    in_progress: int = 0
+    overdue: int = 0
+    on_time: int = 0
+    assignment: Assignment | None = None
+    unit: OrgUnit | None = None
+
+    @property
+    def on_time_percent(self) -> int | None:
+        """Of those decided (completed, or overdue), the share done by the due date."""
+        decided = self.completed + self.overdue
+        return round(100 * self.on_time / decided) if decided else None
+
+
+_FIGURES = ("assigned", "completed", "in_progress", "overdue", "on_time")
+
+
+def _annotated(learners: QuerySet, group: str, today: date) -> list[dict]:
+    return list(learners.values(group).annotate(**_training_counts(today)).order_by())
+
+
+def _training_counts(today: date) -> dict:
+    open_ = Q(completed_on__isnull=True, exempted_at__isnull=True)
+    return {
+        "assigned": Count("pk"),
+        "completed": Count("pk", filter=Q(completed_on__isnull=False)),
+        "in_progress": Count(
+            "pk", filter=open_ & Q(started_at__isnull=False, due_on__gte=today)
+        ),
+        "overdue": Count("pk", filter=open_ & Q(due_on__lt=today)),
+        "on_time": Count("pk", filter=_ON_TIME),
+    }
+
+
+def training_report(
+    *,
+    learners: QuerySet[AssignedLearner],
+    assignment_id: int | None = None,
+    today: date | None = None,
+) -> dict:
+    """Assigned, completed, in progress, overdue and % on time.
+
+    Without `assignment_id`: one row per assignment. With it: one row per org
+    unit for that assignment, plus completions per month. `learners` is
+    already scoped (a manager's people, or everyone for L&D). A few queries.
+    """
+    today = today or timezone.localdate()
+    learners = learners.filter(assignment__is_active=True).exclude(
+        exempted_at__isnull=False, completed_on__isnull=True
+    )
+    if assignment_id is None:
+        group = "assignment_id"
+        counts = _annotated(learners, group, today)
+        assignments = Assignment.objects.select_related(
+            "course", "learning_path", "target_employee", "target_unit", "target_role"
+        ).in_bulk([row[group] for row in counts])
+        rows = [
+            TrainingRow(
+                label=assignments[row[group]].item_title,
+                assignment=assignments[row[group]],
+                **{k: row[k] for k in _FIGURES},
+            )
+            for row in counts
+        ]
+        rows.sort(key=lambda r: (r.label, r.assignment.pk))
+        return {"rows": rows, "months": []}
+    learners = learners.filter(assignment_id=assignment_id)
+    group = "user__employee__org_unit_id"
+    counts = _annotated(learners, group, today)
+    units = OrgUnit.objects.in_bulk([row[group] for row in counts])
+    rows = [
+        TrainingRow(
+            label=units[row[group]].name,
+            unit=units[row[group]],
+            **{k: row[k] for k in _FIGURES},
+        )
+        for row in counts
+    ]
+    rows.sort(key=lambda r: r.label)
+    months = list(
+        learners.filter(completed_on__isnull=False)
+        .annotate(month=TruncMonth("completed_on"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+        .order_by("month")
+    )
+    return {"rows": rows, "months": months}
+
+
+def team_learners(*, user: AbstractBaseUser) -> QuerySet[AssignedLearner]:
+    """The assigned learners of the people in the user's team."""
+    return AssignedLearner.objects.filter(
+        user_id__in=team_scope(user=user).values("user_id")
+    )
