@@ -177,9 +177,13 @@ class OrgReportView(ReportView):
             # Skip the page context: it would count (and so load) every row.
             rows = self.get_filtered_queryset()
             if isinstance(rows, QuerySet):
-                rows = rows.iterator(chunk_size=EXPORT_CHUNK)
+                rows = self.export_items(rows)
             return self.as_spreadsheet(rows, request.GET.get("export"))
         return super().get(request, *args, **kwargs)
+
+    def export_items(self, queryset: QuerySet):
+        """What an export iterates over: model instances, fetched in chunks."""
+        return queryset.iterator(chunk_size=EXPORT_CHUNK)
 
     def get_heading(self, queryset, field):
         return str(self.export_headings.get(field, field))
@@ -323,18 +327,52 @@ class AssignedPeopleReportView(OrgReportView):
         ordering = self.ordering or "due_on"
         return queryset.order_by(ordering, "pk")
 
+    def export_items(self, queryset: QuerySet):
+        """Plain values, not model instances: 40,000 rows in seconds, not a minute
+        (each row would otherwise build six models, a Wagtail page among them)."""
+        labels = dict(AssignedLearner.Status.choices)
+        rows = queryset.values_list(
+            "employee__preferred_name",
+            "employee__first_name",
+            "employee__last_name",
+            "employee__employee_number",
+            "division_name",
+            "employee__org_unit__name",
+            "employee__role_profile__name",
+            "assignment__course__title",
+            "assignment__learning_path__title",
+            "due_on",
+            "status",
+            "completed_at",
+        )
+        for (
+            preferred,
+            first,
+            last,
+            number,
+            division,
+            unit,
+            role,
+            course,
+            path,
+            due_on,
+            status,
+            completed_at,
+        ) in rows.iterator(chunk_size=EXPORT_CHUNK):
+            yield {
+                "person": f"{preferred or first} {last}",
+                "employee_number": number,
+                "division": division or "",
+                "unit": unit or "",
+                "role_profile": role or "",
+                "course": course or path or "",
+                "due_on": due_on,
+                "status": str(labels[status]),
+                "completed_at": completed_at,
+            }
+
     def to_row_dict(self, item):
-        return {
-            "person": _person(item),
-            "employee_number": _employee_field(item, "employee_number"),
-            "division": item.division_name or "",
-            "unit": _employee_field(item, "org_unit.name"),
-            "role_profile": _employee_field(item, "role_profile.name"),
-            "course": item.assignment.item_title,
-            "due_on": item.due_on,
-            "status": str(AssignedLearner.Status(item.status).label),
-            "completed_at": item.completed_at,
-        }
+        return item
 
 
 class SkillsByUnitFilterSet(WagtailFilterSet):
