@@ -3,9 +3,12 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.cache import cache
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Substr
 from django.http import QueryDict
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -21,6 +24,9 @@ from .models import (
 )
 
 CARD_RENDITION = "fill-480x270"
+LESSON_CACHE_SECONDS = 24 * 60 * 60
+MODULE_CACHE_SECONDS = 60
+CONTENT_GENERATION_KEY = "courses:content-generation"
 DURATION_BUCKETS = {
     "short": (0, 30),
     "medium": (31, 60),
@@ -240,12 +246,40 @@ def module_context(
     """The module page: its course, previous and next, and whether this learner finished it."""
     if course is None:
         course = CoursePage.objects.get(path=module.path[: -ModulePage.steplen])
-    siblings = _modules_of(course)
-    # Each page.url looks up the site's root paths; siblings share the course's.
+    return {
+        **_module_outline(module=module, course=course),
+        **module_progress(module=module, course=course, user=user),
+    }
+
+
+def _module_outline(*, module: ModulePage, course: CoursePage) -> dict:
+    """What every learner sees alike: the course, the modules, the lesson."""
+    # Plain values, not pages: the outline needs a title and a link, and each
+    # Page instance costs more to build than its query. Each page.url looks up
+    # the site's root paths; the siblings share the course's.
     course_url = course.url
-    for sibling in siblings:
-        sibling.nav_url = f"{course_url}{sibling.slug}/"
-    index = next((i for i, m in enumerate(siblings) if m.pk == module.pk), None)
+    siblings = [
+        {**values, "nav_url": f"{course_url}{values['slug']}/"}
+        for values in ModulePage.objects.live()
+        .child_of(course)
+        .values("pk", "title", "slug")
+    ]
+    index = next((i for i, m in enumerate(siblings) if m["pk"] == module.pk), None)
+    return {
+        "course": course,
+        "course_url": course_url,
+        "lesson_html": lesson_html(module=module),
+        "modules": siblings,
+        "previous_module": siblings[index - 1] if index else None,
+        "next_module": siblings[index + 1]
+        if index is not None and index + 1 < len(siblings)
+        else None,
+        "position": (index or 0) + 1,
+    }
+
+
+def module_progress(*, module: ModulePage, course: CoursePage, user: AnyUser) -> dict:
+    """What is this learner's own: their enrolment, ticks and knowledge check."""
     enrolment = None
     completed: set[int] = set()
     if user.is_authenticated:
@@ -259,14 +293,6 @@ def module_context(
         quiz = quiz_status(module=module, user=user)
     return {
         **quiz,
-        "course": course,
-        "course_url": course_url,
-        "modules": siblings,
-        "previous_module": siblings[index - 1] if index else None,
-        "next_module": siblings[index + 1]
-        if index is not None and index + 1 < len(siblings)
-        else None,
-        "position": (index or 0) + 1,
         "enrolment": enrolment,
         "completed_modules": completed,
         "is_complete": module.pk in completed,
@@ -274,10 +300,66 @@ def module_context(
     }
 
 
+def module_page_content(*, course_slug: str, module_slug: str) -> dict | None:
+    """A live module with its course and outline, shared by every learner; cached.
+
+    Cached for `MODULE_CACHE_SECONDS` under the content generation, which
+    `signal_handlers.content_changed` bumps whenever a page is published,
+    unpublished, moved or deleted. With a shared cache (Redis) that takes
+    effect everywhere at once; with the per-process default, other processes
+    see the change within `MODULE_CACHE_SECONDS`.
+    """
+    key = f"module-page:{content_generation()}:{course_slug}/{module_slug}"
+    content = cache.get(key)
+    if content is None:
+        module = module_with_course(course_slug=course_slug, module_slug=module_slug)
+        if module is None:
+            return None
+        content = {
+            "page": module,
+            **_module_outline(module=module, course=module.course),
+        }
+        cache.set(key, content, MODULE_CACHE_SECONDS)
+    return content
+
+
+def content_generation() -> int:
+    return cache.get_or_set(CONTENT_GENERATION_KEY, 1, None)
+
+
+def bump_content_generation() -> None:
+    try:
+        cache.incr(CONTENT_GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value will do
+        cache.set(CONTENT_GENERATION_KEY, 2, None)
+
+
+def lesson_html(*, module: ModulePage) -> str:
+    """The module's lesson rendered to HTML, cached per published revision.
+
+    A lesson only changes when it is published again, which gives it a new
+    live revision and so a new key; every learner sees the same HTML. On a
+    miss the body (deferred by `module_with_course`) is loaded and rendered.
+    """
+    if not module.live_revision_id:  # a preview or a test page: render afresh
+        return _render_lesson(module)
+    key = f"lesson-html:{module.pk}:{module.live_revision_id}"
+    html = cache.get(key)
+    if html is None:
+        html = _render_lesson(module)
+        cache.set(key, html, LESSON_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 (our own template's output, cached)
+
+
+def _render_lesson(module: ModulePage) -> str:
+    return render_to_string("courses/includes/lesson.html", {"page": module})
+
+
 # What a module page shows; loading only these keeps the query cheap to build.
 MODULE_PAGE_FIELDS = [
     "id", "title", "draft_title", "seo_title", "slug", "url_path", "path", "depth",
-    "live", "content_type_id", "locale_id", "body", "estimated_minutes",
+    "live", "live_revision_id", "content_type_id", "locale_id", "body",
+    "estimated_minutes",
     "is_required", "questions", "pass_mark", "attempts_allowed",
     "time_limit_minutes", "reveal_answers",
 ]  # fmt: skip

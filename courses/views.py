@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .models import CoursePage, ModulePage
 from .permissions import user_can_take_course
-from .selectors import course_outline, module_context, module_with_course
+from .selectors import course_outline, module_page_content, module_progress
 from .services import CourseError, enrolment_create, enrolment_visit, module_complete
 
 
@@ -63,15 +63,22 @@ def module_detail(request, course_slug: str, module_slug: str):
     finds the module and its course in one query. Catalogue access is by login
     (CATALOGUE_PUBLIC), not by Wagtail page privacy, which therefore does not
     apply to modules. Previews in the admin still go through Wagtail.
+    What every learner sees alike is cached (see `module_page_content`); only
+    the learner's own progress is read on each request.
     """
     if not settings.CATALOGUE_PUBLIC and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    module = module_with_course(course_slug=course_slug, module_slug=module_slug)
-    if module is None:
+    content = module_page_content(course_slug=course_slug, module_slug=module_slug)
+    if content is None:
         raise Http404
-    context = module_context(module=module, user=request.user, course=module.course)
-    if context["enrolment"] is not None:
-        enrolment_visit(enrolment=context["enrolment"], module=module)
+    module = content["page"]
+    progress = module_progress(
+        module=module, course=content["course"], user=request.user
+    )
+    if progress["enrolment"] is not None:
+        enrolment_visit(enrolment=progress["enrolment"], module=module)
     return render(
-        request, "courses/module_page.html", {"page": module, "self": module, **context}
+        request,
+        "courses/module_page.html",
+        {"self": module, **content, **progress},
     )

@@ -7,7 +7,7 @@ import pytest
 from courses.models import Enrolment, ModuleCompletion
 from courses.services import module_complete
 from tests.conftest import PERSONAS
-from tests.courses.factories import make_course, modules_of
+from tests.courses.factories import make_course, modules_of, paragraph
 
 
 @pytest.fixture
@@ -250,3 +250,23 @@ def test_my_learning_queries_do_not_grow(
     client.get(reverse("training_site:my-learning"))
     with django_assert_max_num_queries(12):
         assert client.get(reverse("training_site:my-learning")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_published_change_or_unpublishing_shows_at_once_despite_the_cache(
+    employee, client
+):
+    course = make_course(modules=2)
+    module = modules_of(course)[0]
+    client.force_login(employee)
+    assert "The lesson text of" in client.get(module.url).text
+
+    module.title = "Spotting phishing, revised"
+    module.body = paragraph("A rewritten lesson.")
+    module.save_revision().publish()
+    page = client.get(module.url).text
+    assert "Spotting phishing, revised" in page
+    assert "A rewritten lesson." in page
+
+    module.unpublish()
+    assert client.get(module.url).status_code == 404
