@@ -171,7 +171,7 @@ def run() -> list[Figure]:
 
     learners = AssignedLearner.objects.all()
     report_ms = median_ms(
-        lambda: training_by_division(learners=learners), repeat=3, warmup=0
+        lambda: training_by_division(learners=learners), repeat=5, warmup=1
     )
     baseline_ms = median_ms(
         lambda: list(
@@ -190,7 +190,7 @@ def run() -> list[Figure]:
         response = client.get(url)
         assert response.status_code == 200, response.status_code
 
-    page_ms = median_ms(page, repeat=3, warmup=0)
+    page_ms = median_ms(page, repeat=5, warmup=1)
     rows, size, export_s, peak_mb = _export(client, course)
     assert rows == AssignedLearner.objects.filter(assignment__course=course).count()
     return [
