@@ -243,7 +243,7 @@ def test_person_page_sends_anonymous_visitors_to_sign_in(client, personas):
 
 @pytest.mark.django_db(transaction=False)
 @settings(
-    max_examples=20,
+    max_examples=12,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

@@ -338,7 +338,7 @@ def _csv_lines(response) -> list[str]:
 
 @pytest.mark.django_db(transaction=False)
 @settings(
-    max_examples=25,
+    max_examples=12,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
