@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 import pytest
@@ -48,8 +49,11 @@ def team(employee, manager):
     ):
         person.role_profile = role
         person.save(update_fields=["role_profile"])
-        rate(person, data, data_level)
-        rate(person, cyber, cyber_level, kind="self")
+        # As the services run in a request: inside a transaction (PostgreSQL
+        # refuses their row locks without one; this test runs in autocommit).
+        with transaction.atomic():
+            rate(person, data, data_level)
+            rate(person, cyber, cyber_level, kind="self")
     overdue = people[2]
     assignment_create(
         actor=manager,
