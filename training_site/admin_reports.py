@@ -54,8 +54,8 @@ def training_by_division(
     One grouped query (the division is the first step of the learner's unit
     path; the rows themselves are never read, two covering indexes answer it),
     then one for the divisions and one for the assignments, whatever the size
-    of the organisation: ~0.8 s for 40,000 people and a million progress rows
-    on SQLite (`make bench reports`).
+    of the organisation: 0.8–1 s for 40,000 people and a million progress
+    rows on SQLite (`make bench reports`; the goal is under 1 s).
     """
     today = today or timezone.localdate()
     active = list(
