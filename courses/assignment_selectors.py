@@ -174,11 +174,3 @@ def learner_for(*, user: AbstractBaseUser, pk: int) -> AssignedLearner | None:
 
 def learner_history(*, learner: AssignedLearner) -> list:
     return list(learner.events.select_related("actor"))
-
-
-def assignment_summary(
-    *, learners: QuerySet[AssignedLearner], today: date | None = None
-) -> dict:
-    """Counts by status over any set of learners, in one query."""
-    today = today or timezone.localdate()
-    return learners.aggregate(**_counts(today))

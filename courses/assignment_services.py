@@ -365,11 +365,14 @@ def assignments_recertify(
     """
     today = today or timezone.localdate()
     learners = learners if learners is not None else AssignedLearner.objects.all()
-    windows = dict(
-        CoursePage.objects.filter(validity_months__isnull=False).values_list(
-            "pk", "recertification_window_days"
-        )
-    )
+    # {course id: (validity months, window days)} for every course that expires.
+    rules = {
+        pk: (validity, window)
+        for pk, validity, window in CoursePage.objects.filter(
+            validity_months__isnull=False
+        ).values_list("pk", "validity_months", "recertification_window_days")
+    }
+    windows = {pk: window for pk, (_validity, window) in rules.items()}
     if not windows:
         return 0
     # The widest window bounds the search; each row is then checked exactly.
@@ -381,20 +384,23 @@ def assignments_recertify(
         ).select_related("assignment")
     )
     reopened = 0
+    course_ids_by_assignment: dict[int, list[int]] = {}
     for learner in candidates:
-        course_ids = course_ids_of(learner.assignment)
+        if learner.assignment_id not in course_ids_by_assignment:
+            course_ids_by_assignment[learner.assignment_id] = course_ids_of(
+                learner.assignment
+            )
+        course_ids = course_ids_by_assignment[learner.assignment_id]
         window = max((windows.get(cid, 0) for cid in course_ids), default=0)
         if learner.expires_on - timedelta(days=window) <= today:
-            _reopen(
-                learner=learner, course_ids=course_ids, windows=windows, today=today
-            )
+            _reopen(learner=learner, course_ids=course_ids, rules=rules, today=today)
             reopened += 1
     return reopened
 
 
 @transaction.atomic
 def _reopen(
-    *, learner: AssignedLearner, course_ids: list[int], windows: dict, today: date
+    *, learner: AssignedLearner, course_ids: list[int], rules: dict, today: date
 ) -> None:
     now = timezone.now()
     expired_on = learner.expires_on
@@ -403,15 +409,10 @@ def _reopen(
     for enrolment in Enrolment.objects.select_for_update().filter(
         user_id=learner.user_id, course_id__in=course_ids, completed_at__isnull=False
     ):
-        course = (
-            CoursePage.objects.filter(pk=enrolment.course_id)
-            .only("validity_months")
-            .first()
-        )
-        expires_on = _expiry(enrolment.completed_at, course and course.validity_months)
-        window = windows.get(enrolment.course_id)
-        if expires_on is None or window is None:
+        if enrolment.course_id not in rules:
             continue  # this course's completion does not expire
+        validity, window = rules[enrolment.course_id]
+        expires_on = _expiry(enrolment.completed_at, validity)
         if expires_on - timedelta(days=window) > today:
             continue
         PastCompletion.objects.get_or_create(

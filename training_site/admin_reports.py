@@ -33,7 +33,7 @@ from skills.models import SkillCategory
 from skills.selectors import SMALL_CELL, skills_by_unit
 
 from .exports import stream_csv
-from .team.selectors import _FIGURES, TrainingRow, _training_counts
+from .team.selectors import TRAINING_FIGURES, TrainingRow, training_counts
 
 EXPORT_CHUNK = 2000  # rows fetched at a time while an export streams
 
@@ -65,8 +65,8 @@ def training_by_division(
         learners.filter(assignment_id__in=active)
         .exclude(exempted_at__isnull=False, completed_on__isnull=True)
         .values(division=Substr("employee__org_unit__path", 1, OrgUnit.steplen))
-        .annotate(**_training_counts(today))
-        .values("division", "assignment_id", *_FIGURES)
+        .annotate(**training_counts(today))
+        .values("division", "assignment_id", *TRAINING_FIGURES)
         .order_by()
     )
     divisions = {u.path: u for u in OrgUnit.objects.filter(depth=1)}
@@ -80,7 +80,7 @@ def training_by_division(
             else str(_("No division")),
             unit=divisions.get(row["division"]),
             assignment=assignments[row["assignment_id"]],
-            **{figure: row[figure] for figure in _FIGURES},
+            **{figure: row[figure] for figure in TRAINING_FIGURES},
         )
         for row in counts
     ]

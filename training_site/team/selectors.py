@@ -81,7 +81,7 @@ class PersonRow:
 
 
 def _assignment_counts(users: QuerySet, today: date) -> dict[int, dict]:
-    open_ = Q(completed_on__isnull=True, exempted_at__isnull=True)
+    figures = training_counts(today)
     return {
         row.pop("user_id"): row
         for row in AssignedLearner.objects.filter(
@@ -89,11 +89,7 @@ def _assignment_counts(users: QuerySet, today: date) -> dict[int, dict]:
         )
         .exclude(exempted_at__isnull=False, completed_on__isnull=True)
         .values("user_id")
-        .annotate(
-            assigned=Count("pk"),
-            completed=Count("pk", filter=Q(completed_on__isnull=False)),
-            overdue=Count("pk", filter=open_ & Q(due_on__lt=today)),
-        )
+        .annotate(**{key: figures[key] for key in ("assigned", "completed", "overdue")})
         .order_by()
     }
 
@@ -247,14 +243,14 @@ class TrainingRow:
         return round(100 * self.on_time / decided) if decided else None
 
 
-_FIGURES = ("assigned", "completed", "in_progress", "overdue", "on_time")
+TRAINING_FIGURES = ("assigned", "completed", "in_progress", "overdue", "on_time")
 
 
 def _annotated(learners: QuerySet, group: str, today: date) -> list[dict]:
-    return list(learners.values(group).annotate(**_training_counts(today)).order_by())
+    return list(learners.values(group).annotate(**training_counts(today)).order_by())
 
 
-def _training_counts(today: date) -> dict:
+def training_counts(today: date) -> dict:
     # Counted over due_on (never null) rather than the id, so that SQLite
     # answers from the covering index `assignedlearner_report` alone.
     open_ = Q(completed_on__isnull=True, exempted_at__isnull=True)
@@ -295,7 +291,7 @@ def training_report(
             TrainingRow(
                 label=assignments[row[group]].item_title,
                 assignment=assignments[row[group]],
-                **{k: row[k] for k in _FIGURES},
+                **{k: row[k] for k in TRAINING_FIGURES},
             )
             for row in counts
         ]
@@ -309,7 +305,7 @@ def training_report(
         TrainingRow(
             label=units[row[group]].name,
             unit=units[row[group]],
-            **{k: row[k] for k in _FIGURES},
+            **{k: row[k] for k in TRAINING_FIGURES},
         )
         for row in counts
     ]
