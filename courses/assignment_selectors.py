@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet
 from django.utils import timezone
 
 from people.selectors import employee_scope_for_user
@@ -14,6 +14,30 @@ from .models import (
     Assignment,
     LearningPathCourse,
 )
+
+# The figures every training report shows, counted over `AssignedLearner.objects.counted()`.
+TRAINING_FIGURES = ("assigned", "completed", "in_progress", "overdue", "on_time")
+# Completed by the due date (both local dates): a plain column comparison.
+ON_TIME = Q(completed_on__isnull=False, completed_on__lte=F("due_on"))
+
+
+def training_counts(today: date) -> dict:
+    """`TRAINING_FIGURES` as aggregates; "in progress" is started and not yet overdue.
+
+    Counted over due_on (never null) rather than the id, so that SQLite
+    answers from the covering index `assignedlearner_report` alone.
+    """
+    open_ = Q(completed_on__isnull=True, exempted_at__isnull=True)
+    return {
+        "assigned": Count("due_on"),
+        "completed": Count("due_on", filter=Q(completed_on__isnull=False)),
+        "in_progress": Count(
+            "due_on", filter=open_ & Q(started_at__isnull=False, due_on__gte=today)
+        ),
+        "overdue": Count("due_on", filter=open_ & Q(due_on__lt=today)),
+        "on_time": Count("due_on", filter=ON_TIME),
+    }
+
 
 # Open work first (most urgent on top), then exempt, then done.
 _STATUS_ORDER = {

@@ -31,6 +31,7 @@ from .models import (
     PastCompletion,
 )
 from .services import CourseError
+from .tallies import tallies_recount
 
 BATCH_SIZE = 2000
 
@@ -194,6 +195,7 @@ def assignment_expand(*, assignment: Assignment, today: date | None = None) -> i
             today=today,
             learners=AssignedLearner.objects.filter(assignment=assignment),
         )
+        tallies_recount(assignment_ids=[assignment.pk])
     return len(newcomers)
 
 
@@ -276,12 +278,16 @@ def learner_progress_sync(*, user_id: int, course_id: int) -> None:
     assignments = Assignment.objects.filter(learners__user_id=user_id).filter(
         Q(course_id=course_id) | Q(learning_path_id__in=path_ids)
     )
+    touched = []
     for assignment in assignments.distinct():
         _sync_progress(
             assignment=assignment,
             user_ids=[user_id],
             course_ids=course_ids_of(assignment),
         )
+        touched.append(assignment.pk)
+    if touched:
+        tallies_recount(assignment_ids=touched, user_ids=[user_id])
 
 
 # --- extensions and exemptions ----------------------------------------------------
@@ -308,6 +314,7 @@ def learner_extend(
     )
     learner.due_on = due_on
     learner.save(update_fields=["due_on"])
+    _recount(learner)
     return learner
 
 
@@ -329,6 +336,7 @@ def learner_exempt(
         actor=actor,
         reason=learner.exempt_reason,
     )
+    _recount(learner)
     return learner
 
 
@@ -347,7 +355,12 @@ def learner_exemption_lift(
         actor=actor,
         reason=reason.strip()[:255],
     )
+    _recount(learner)
     return learner
+
+
+def _recount(learner: AssignedLearner) -> None:
+    tallies_recount(assignment_ids=[learner.assignment_id], user_ids=[learner.user_id])
 
 
 # --- recertification --------------------------------------------------------------
@@ -383,7 +396,7 @@ def assignments_recertify(
             expires_on__lte=today + timedelta(days=max(windows.values())),
         ).select_related("assignment")
     )
-    reopened = 0
+    reopened: list[AssignedLearner] = []
     course_ids_by_assignment: dict[int, list[int]] = {}
     for learner in candidates:
         if learner.assignment_id not in course_ids_by_assignment:
@@ -394,8 +407,13 @@ def assignments_recertify(
         window = max((windows.get(cid, 0) for cid in course_ids), default=0)
         if learner.expires_on - timedelta(days=window) <= today:
             _reopen(learner=learner, course_ids=course_ids, rules=rules, today=today)
-            reopened += 1
-    return reopened
+            reopened.append(learner)
+    if reopened:
+        tallies_recount(
+            assignment_ids={learner.assignment_id for learner in reopened},
+            user_ids={learner.user_id for learner in reopened},
+        )
+    return len(reopened)
 
 
 @transaction.atomic

@@ -5,6 +5,8 @@ from .assignments import (
     AssignedLearner,
     Assignment,
     AssignmentEvent,
+    AssignmentTally,
+    AssignmentTallyBuild,
     Reminder,
 )
 from .learning import (
@@ -27,6 +29,8 @@ __all__ = [
     "AssignedLearner",
     "Assignment",
     "AssignmentEvent",
+    "AssignmentTally",
+    "AssignmentTallyBuild",
     "CourseIndexPage",
     "CoursePage",
     "CourseTag",

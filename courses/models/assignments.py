@@ -163,6 +163,10 @@ class AssignedLearnerQuerySet(models.QuerySet):
     def overdue(self, *, today: date | None = None):
         return self.open().filter(due_on__lt=today or timezone.localdate())
 
+    def counted(self):
+        """The rows reports count: everyone but exempt people who have not completed."""
+        return self.exclude(exempted_at__isnull=False, completed_on__isnull=True)
+
     def with_status(self, *, today: date | None = None):
         """Annotate `status`, one of `AssignedLearner.Status`, in SQL."""
         today = today or timezone.localdate()
@@ -353,3 +357,50 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.sent_at:%Y-%m-%d})"
+
+
+class AssignmentTally(models.Model):
+    """The report figures of one assignment in one org unit, kept current.
+
+    The organisation-wide report sums these (one row per assignment and unit
+    with learners in it) instead of counting every learner row. The services
+    that write learner rows recount the groups they touch; see
+    `courses.tallies` for how the figures stay right.
+    """
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="tallies"
+    )
+    org_unit = models.ForeignKey(
+        "people.OrgUnit", on_delete=models.CASCADE, related_name="+"
+    )
+    assigned = models.PositiveIntegerField(default=0)
+    completed = models.PositiveIntegerField(default=0)
+    in_progress = models.PositiveIntegerField(default=0)
+    overdue = models.PositiveIntegerField(default=0)
+    on_time = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "org_unit"], name="one_tally_per_unit"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Assignment {self.assignment_id} in unit {self.org_unit_id}"
+
+
+class AssignmentTallyBuild(models.Model):
+    """The single row saying which day the tallies were last counted for in full.
+
+    Overdue and in-progress depend on the date, so tallies counted for an
+    earlier day are rebuilt before anyone reads them. Every tally write locks
+    this row first, so a rebuild and a recount never interleave.
+    """
+
+    counted_for = models.DateField()
+    built_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Tallies counted for {self.counted_for.isoformat()}"

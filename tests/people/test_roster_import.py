@@ -908,7 +908,8 @@ def test_queries_do_not_grow_with_the_number_of_rows(
         first = roster_import(data=to_csv(rows))
     for row in rows[1:]:
         row["job_title"] = "Senior CSR"
-    with django_assert_max_num_queries(14):
+    # An import that updates people also counts the report tallies again (6).
+    with django_assert_max_num_queries(20):
         second = roster_import(data=to_csv(rows))
 
     assert first.created == count

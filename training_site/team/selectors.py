@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from certificates.models import Certificate
+from courses.assignment_selectors import ON_TIME, TRAINING_FIGURES, training_counts
 from courses.models import AssignedLearner, Assignment
 from people.models import Employee, OrgUnit
 from people.selectors import employee_scope_for_user, org_unit_subtree_ids
@@ -23,8 +24,6 @@ from skills.models import RoleSkillTarget, SelfAssessment
 from skills.selectors import skill_levels_for
 
 EXPIRING_DAYS = 60
-# Completed by the due date (both local dates): a plain column comparison.
-_ON_TIME = Q(completed_on__isnull=False, completed_on__lte=F("due_on"))
 
 SORTS = {
     "name": lambda row: (row.employee.last_name, row.employee.first_name),
@@ -87,7 +86,7 @@ def _assignment_counts(users: QuerySet, today: date) -> dict[int, dict]:
         for row in AssignedLearner.objects.filter(
             user_id__in=users, assignment__is_active=True
         )
-        .exclude(exempted_at__isnull=False, completed_on__isnull=True)
+        .counted()
         .values("user_id")
         .annotate(**{key: figures[key] for key in ("assigned", "completed", "overdue")})
         .order_by()
@@ -189,12 +188,10 @@ def team_summary(*, user: AbstractBaseUser, today: date | None = None) -> dict:
     )
     # On time: of the assignments already decided (done, or past their due
     # date), the share completed by the due date. Exempt people do not count.
-    decided = learners.exclude(
-        exempted_at__isnull=False, completed_on__isnull=True
-    ).filter(Q(completed_on__isnull=False) | Q(due_on__lt=today))
-    totals = decided.aggregate(
-        decided=Count("pk"), on_time=Count("pk", filter=_ON_TIME)
+    decided = learners.counted().filter(
+        Q(completed_on__isnull=False) | Q(due_on__lt=today)
     )
+    totals = decided.aggregate(decided=Count("pk"), on_time=Count("pk", filter=ON_TIME))
     return {
         "people": scope.count(),
         "on_time_percent": round(100 * totals["on_time"] / totals["decided"])
@@ -243,26 +240,8 @@ class TrainingRow:
         return round(100 * self.on_time / decided) if decided else None
 
 
-TRAINING_FIGURES = ("assigned", "completed", "in_progress", "overdue", "on_time")
-
-
 def _annotated(learners: QuerySet, group: str, today: date) -> list[dict]:
     return list(learners.values(group).annotate(**training_counts(today)).order_by())
-
-
-def training_counts(today: date) -> dict:
-    # Counted over due_on (never null) rather than the id, so that SQLite
-    # answers from the covering index `assignedlearner_report` alone.
-    open_ = Q(completed_on__isnull=True, exempted_at__isnull=True)
-    return {
-        "assigned": Count("due_on"),
-        "completed": Count("due_on", filter=Q(completed_on__isnull=False)),
-        "in_progress": Count(
-            "due_on", filter=open_ & Q(started_at__isnull=False, due_on__gte=today)
-        ),
-        "overdue": Count("due_on", filter=open_ & Q(due_on__lt=today)),
-        "on_time": Count("due_on", filter=_ON_TIME),
-    }
 
 
 def training_report(
@@ -278,9 +257,7 @@ def training_report(
     already scoped (a manager's people, or everyone for L&D). A few queries.
     """
     today = today or timezone.localdate()
-    learners = learners.filter(assignment__is_active=True).exclude(
-        exempted_at__isnull=False, completed_on__isnull=True
-    )
+    learners = learners.filter(assignment__is_active=True).counted()
     if assignment_id is None:
         group = "assignment_id"
         counts = _annotated(learners, group, today)

@@ -1,17 +1,23 @@
-"""Send the day's training reminders and managers' weekly digests. Run daily (cron)."""
+"""Send the day's training reminders and managers' weekly digests. Run daily (cron).
+
+It also counts the report tallies for the new day, so that the first person
+to open the organisation-wide report does not wait for it.
+"""
 
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.reminders import reminders_send
+from courses.tallies import tallies_rebuild
 
 
 class Command(BaseCommand):
     help = (
         "Add newcomers to assignments, re-open expiring completions, and queue the "
         "reminder e-mails due today (14 days, 3 days, overdue) and the weekly "
-        "manager digests. Safe to run more than once a day: it sends nothing twice."
+        "manager digests, then count the report tallies for today. Safe to run "
+        "more than once a day: it sends nothing twice."
     )
 
     def add_arguments(self, parser):
@@ -35,3 +41,4 @@ class Command(BaseCommand):
             "{overdue} overdue; {digests} manager digest(s).\n"
             "Skipped {skipped_no_email} without an e-mail address.".format(**counts)
         )
+        self.stdout.write(f"Report tallies counted again: {tallies_rebuild():,} rows.")
