@@ -11,6 +11,7 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save, pre_save
 
+        from wagtail.models import get_page_models
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from people.models import Employee
@@ -42,5 +43,13 @@ class CoursesConfig(AppConfig):
             sender=Employee,
             dispatch_uid="courses_tally_employee_delete",
         )
-        for signal in (page_published, page_unpublished, post_page_move, post_delete):
+        for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(content_changed, dispatch_uid="courses_content_changed")
+        # Deletes of pages only: a post_delete receiver for every model would
+        # stop Django deleting any row in bulk (it would load each to signal it).
+        for model in get_page_models():
+            post_delete.connect(
+                content_changed,
+                sender=model,
+                dispatch_uid=f"courses_content_changed_{model._meta.label_lower}",
+            )

@@ -82,14 +82,17 @@ def training_by_division_live(
     size; narrowed by a role profile it reads only those people.
     """
     today = today or timezone.localdate()
+    # Active assignments as a list of ids, not a join: SQLite then answers
+    # from the covering indexes, driving from people to their learner rows.
+    active = list(
+        Assignment.objects.filter(is_active=True).values_list("pk", flat=True)
+    )
     counts = (
-        learners.filter(assignment__is_active=True)
+        learners.filter(assignment_id__in=active)
         .counted()
-        .values(
-            "assignment_id",
-            division=Substr("employee__org_unit__path", 1, OrgUnit.steplen),
-        )
+        .values(division=Substr("employee__org_unit__path", 1, OrgUnit.steplen))
         .annotate(**training_counts(today))
+        .values("division", "assignment_id", *TRAINING_FIGURES)
         .order_by()
     )
     return _division_rows(counts)
