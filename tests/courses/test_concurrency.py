@@ -91,3 +91,55 @@ def test_twenty_simultaneous_submissions_of_one_attempt_grade_once(employee):
     assert QuizAnswer.objects.filter(attempt=attempt).count() == len(attempt.questions)
     enrolment = Enrolment.objects.get(user=employee)
     assert enrolment.completions.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_completions_in_one_unit_leave_the_report_tallies_right(org):
+    """Each recount waits for the last one's commit, so none overwrites another."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from courses.assignment_services import assignment_create
+    from courses.models import Assignment, AssignmentTally
+    from courses.tallies import tallies_rebuild
+    from tests.courses.test_tallies import live, tallied
+    from tests.people.factories import EmployeeFactory, UserFactory
+
+    people = [
+        EmployeeFactory(org_unit=org["team_a"], user=UserFactory()).user
+        for _ in range(12)
+    ]
+    course = make_course(modules=2)
+    first, last = modules_of(course)
+    tallies_rebuild()
+    with transaction.atomic():
+        assignment = assignment_create(
+            actor=None,
+            course=course,
+            target=Assignment.Target.ORG_UNIT,
+            target_unit=org["team_a"],
+            due_date=timezone.localdate(),
+        ).assignment
+    for user in people:
+        module_complete(user=user, module=first)
+    barrier = threading.Barrier(len(people))
+    errors = []
+
+    def worker(user):
+        try:
+            barrier.wait()
+            module_complete(user=user, module=last)
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(user,)) for user in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    tally = AssignmentTally.objects.get(assignment=assignment, org_unit=org["team_a"])
+    assert (tally.assigned, tally.completed) == (12, 12)
+    assert tallied() == live()

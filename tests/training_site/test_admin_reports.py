@@ -11,8 +11,14 @@ from django.utils import timezone
 
 import pytest
 
-from courses.assignment_services import assignment_create
+from courses.assignment_services import (
+    assignment_create,
+    learner_exempt,
+    learner_exemption_lift,
+)
 from courses.models import AssignedLearner, Assignment
+from courses.tallies import tallies_rebuild
+from people.models import OrgUnit
 from tests.conftest import PERSONAS
 from tests.courses.factories import make_course
 from tests.people.factories import (
@@ -21,6 +27,7 @@ from tests.people.factories import (
     RoleProfileFactory,
     UserFactory,
 )
+from training_site.admin_reports import training_by_division_live
 
 LOGIN, REFUSED, OK = "login", "refused", 200
 # anonymous, employee, peer, manager, other_manager, trainer, ld_admin
@@ -111,9 +118,12 @@ def data(personas, org):
     set_(a, pat.user, due_on=today - timedelta(days=1))
     set_(a, sam.user, exempted_at=timezone.now(), exempt_reason="On leave")
     set_(b, pat.user, completed_at=yesterday)
+    tallies_rebuild()  # the updates above went around the services
     return {
         "a": a,
         "b": b,
+        "public_works": org["division"],
+        "team_a": org["team_a"],
         "parks": parks,
         "gardens": gardens,
         "course_a": course_a,
@@ -190,6 +200,18 @@ def test_training_by_division_counts_a_known_data_set(personas, client_for, data
     assert "% completed on time" in page
 
 
+def test_training_by_division_shows_a_change_at_once(personas, client_for, data):
+    client = client_for(personas["ld_admin"])
+    url = reverse("org_training_by_division")
+    pat = AssignedLearner.objects.get(assignment=data["a"], user=data["pat"].user)
+    learner_exempt(learner=pat, actor=personas["ld_admin"], reason="Seasonal")
+    figures = _figures(client.get(url).context["object_list"])
+    assert ("Parks", "Accessibility basics") not in figures  # nobody left to count
+    learner_exemption_lift(learner=pat, actor=personas["ld_admin"])
+    figures = _figures(client.get(url).context["object_list"])
+    assert figures[("Parks", "Accessibility basics")] == (1, 0, 0, 1, 0)
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
@@ -202,6 +224,7 @@ def test_training_by_division_counts_a_known_data_set(personas, client_for, data
             {("Parks", "Accessibility basics"), ("Parks", "Tree safety")},
         ),
         (lambda d: {"course": d["course_b"].pk}, {("Parks", "Tree safety")}),
+        (lambda d: {"division": d["parks"].pk, "unit": d["team_a"].pk}, set()),
         (
             lambda d: {"role_profile": d["analyst"].pk},
             {("Public Works", "Accessibility basics")},
@@ -223,6 +246,33 @@ def test_training_by_division_filters_narrow(
     )
     figures = _figures(response.context["object_list"])
     assert set(figures) == expected
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        lambda d: {"division": d["parks"].pk},
+        lambda d: {"unit": d["gardens"].pk, "course": d["course_a"].pk},
+        lambda d: {"division": d["public_works"].pk},
+        lambda d: {"unit": d["team_a"].pk},
+    ],
+)
+def test_training_by_division_filters_count_as_a_live_count_would(
+    personas, client_for, data, params
+):
+    chosen = params(data)
+    response = client_for(personas["ld_admin"]).get(
+        reverse("org_training_by_division"), chosen
+    )
+    unit = OrgUnit.objects.get(pk=chosen.get("unit") or chosen["division"])
+    learners = AssignedLearner.objects.filter(
+        employee__org_unit__path__startswith=unit.path
+    )
+    if "course" in chosen:
+        learners = learners.filter(assignment__course_id=chosen["course"])
+    expected = training_by_division_live(learners=learners)
+    assert _figures(response.context["object_list"]) == _figures(expected)
+    assert expected
 
 
 def test_training_by_division_filters_give_the_right_numbers(
@@ -406,6 +456,7 @@ def _grow(data, n):
             )
             for assignment in (data["a"], data["b"])
         )
+    tallies_rebuild()
     data["extra"].append(n)
 
 
