@@ -4,16 +4,19 @@
 def expand_assignments_after_roster(sender, import_record, **kwargs):
     """People who joined a unit (or a role, or a team) get the training assigned to it.
 
-    When it updated people, the report tallies are then counted again whole:
-    an import can move thousands of people between units without saving them
-    one by one. (Newcomers are counted by their expansion.)
+    When it updated or deactivated people (a row can do both and move them),
+    the report tallies are then counted again whole, once the import has
+    committed: it can move thousands of people between units without saving
+    them one by one. (Newcomers are counted by their expansion.)
     """
+    from django.db import transaction
+
     from .assignment_services import assignments_expand_all
     from .tallies import tallies_rebuild
 
     assignments_expand_all()
-    if import_record.updated:
-        tallies_rebuild()
+    if import_record.updated or import_record.deactivated:
+        transaction.on_commit(tallies_rebuild, robust=True)
 
 
 def note_unit_before_save(sender, instance, raw=False, update_fields=None, **kwargs):

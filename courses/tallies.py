@@ -8,23 +8,31 @@ org unit that has learners, about 86,000 at that size (`make bench reports`).
 How the tallies stay equal to a live count (`tests/courses/test_tallies.py`
 checks it after every kind of change):
 
-- Every service that writes learner rows recounts the groups it touched, the
-  assignment in the units of the people concerned: a fixed handful of queries
-  that read those units' rows only (`tallies_recount`).
+- Every service that writes learner rows asks for the groups it touched to be
+  counted again: the assignment in the units of the people concerned
+  (`tallies_recount`). The recount runs once the change has committed, in a
+  transaction of its own, and reads only those units' rows.
 - An employee who moves unit recounts their old and new units
-  (`signal_handlers`); a roster import, which can move thousands, and anything
-  else that writes learner rows around the services (a bulk load, a data
-  migration) rebuilds them all (`tallies_rebuild`, under 2 s at 40,000 people).
+  (`signal_handlers`). A roster import, which can move thousands, rebuilds
+  them all after it commits (`tallies_rebuild`, 1.1–1.4 s at 40,000 people),
+  and so must anything else that writes learner rows around the services (a
+  bulk load, a data migration).
 - Overdue and in progress depend on the date. `AssignmentTallyBuild` records
   which day the tallies were counted for; the reader rebuilds first when that
   is not today (the daily `send_reminders` job does it ahead of the first
-  reader), and recounts wait for that rebuild rather than patch a stale day.
-- Every write locks the `AssignmentTallyBuild` row first and keeps it until
-  its transaction ends, so two recounts of a unit, or a recount and a rebuild,
-  never interleave on PostgreSQL. Writers take it last, after their own rows.
+  reader), and a recount on a day not yet counted leaves it to that rebuild.
+- Every recount and rebuild locks the `AssignmentTallyBuild` row, and holds
+  no other lock: it runs after the change it follows has committed. So two
+  recounts of one unit, or a recount and a rebuild, never interleave on
+  PostgreSQL (the last to run sees every committed change), and no recount
+  waits on a learner's row while holding the lock. If the process dies
+  between the commit and the recount, the tallies are behind until the
+  next rebuild (the next day at the latest).
 """
 
 from collections.abc import Collection, Iterable
+from datetime import date
+from functools import partial
 
 from django.db import connection, transaction
 from django.db.models import QuerySet
@@ -36,38 +44,39 @@ from .assignment_selectors import TRAINING_FIGURES, training_counts
 from .models import AssignedLearner, AssignmentTally, AssignmentTallyBuild
 
 BATCH_SIZE = 2000
+NEVER = date(2000, 1, 1)  # the day a build row that was never counted is "for"
 # Unit first: SQLite then walks people by unit and finds each one's learner
 # rows in a covering index (0.7–0.9 s at 40,000 people, against 3 s the
 # other way round, reading every learner row from the table).
 _GROUP = ("employee__org_unit_id", "assignment_id")
 
 
-def _lock_build() -> AssignmentTallyBuild | None:
-    return AssignmentTallyBuild.objects.select_for_update().filter(pk=1).first()
+def _lock_build() -> AssignmentTallyBuild:
+    """The build row, locked until the transaction ends (created if missing)."""
+    build = AssignmentTallyBuild.objects.select_for_update().filter(pk=1).first()
+    if build is None:  # never built, or a test flushed the table
+        AssignmentTallyBuild.objects.bulk_create(
+            [AssignmentTallyBuild(pk=1, counted_for=NEVER, built_at=timezone.now())],
+            ignore_conflicts=True,  # another process may create it at once
+        )
+        build = AssignmentTallyBuild.objects.select_for_update().get(pk=1)
+    return build
 
 
-def _counting(learners: QuerySet) -> QuerySet:
-    """The figures per (unit, assignment) of these learner rows, counted today."""
+def _counting(learners: QuerySet, today: date) -> QuerySet:
+    """The figures per (unit, assignment) of these learner rows on `today`."""
     return (
-        learners.counted()
-        .values(*_GROUP)
-        .annotate(**training_counts(timezone.localdate()))
-        .order_by()
+        learners.counted().values(*_GROUP).annotate(**training_counts(today)).order_by()
     )
 
 
-def _counts(learners: QuerySet) -> list[dict]:
-    return list(_counting(learners))
-
-
-def _insert_counts(learners: QuerySet) -> int:
+def _insert_counts(learners: QuerySet, today: date) -> int:
     """INSERT the counts straight from their SELECT: no row passes through Python.
 
     Seven times faster than bulk_create for a whole rebuild (86,000 rows).
     The SELECT's columns are the group, then the figures, in this order.
     """
-    query = _counting(learners).query
-    sql, params = query.sql_with_params()
+    sql, params = _counting(learners, today).query.sql_with_params()
     table = connection.ops.quote_name(AssignmentTally._meta.db_table)
     columns = ", ".join(
         connection.ops.quote_name(column)
@@ -98,14 +107,13 @@ def tallies_are_current() -> bool:
 @transaction.atomic
 def tallies_rebuild() -> int:
     """Count every assignment in every unit again, for today; return the rows written."""
-    build = _lock_build()
+    _lock_build()
+    today = timezone.localdate()  # once: a rebuild at midnight is for one day
     AssignmentTally.objects.all().delete()
-    written = _insert_counts(AssignedLearner.objects.all())
-    values = {"counted_for": timezone.localdate(), "built_at": timezone.now()}
-    if build is None:
-        AssignmentTallyBuild.objects.create(pk=1, **values)
-    else:
-        AssignmentTallyBuild.objects.filter(pk=1).update(**values)
+    written = _insert_counts(AssignedLearner.objects.all(), today)
+    AssignmentTallyBuild.objects.filter(pk=1).update(
+        counted_for=today, built_at=timezone.now()
+    )
     return written
 
 
@@ -119,23 +127,41 @@ def tallies_ensure_current() -> None:
                 tallies_rebuild()
 
 
-@transaction.atomic
 def tallies_recount(
     *,
     assignment_ids: Collection[int] | None = None,
     unit_ids: Collection[int] | None = None,
     user_ids: Collection[int] | None = None,
 ) -> None:
-    """Count these assignments (all if None) in these units again.
+    """Count these assignments (all if None) in these units again, after the commit.
 
     The units are `unit_ids`, or those of `user_ids`, or all of them (also
     for more than `BATCH_SIZE` people, rather than list them all in SQL).
-    Groups that no longer have anyone are removed. Does nothing until the
-    tallies are current: the next reader rebuilds them whole.
+    Outside a transaction it runs at once. An error in it is logged and does
+    not undo the change it follows (the tallies then wait for the next rebuild).
     """
+    transaction.on_commit(
+        partial(
+            _recount,
+            assignment_ids=None if assignment_ids is None else list(assignment_ids),
+            unit_ids=None if unit_ids is None else list(unit_ids),
+            user_ids=None if user_ids is None else list(user_ids),
+        ),
+        robust=True,
+    )
+
+
+@transaction.atomic
+def _recount(
+    *,
+    assignment_ids: list[int] | None,
+    unit_ids: list[int] | None,
+    user_ids: list[int] | None,
+) -> None:
     build = _lock_build()
-    if build is None or build.counted_for != timezone.localdate():
-        return
+    today = timezone.localdate()
+    if build.counted_for != today:
+        return  # the next reader rebuilds them whole, for today
     if user_ids is not None and len(user_ids) <= BATCH_SIZE:
         unit_ids = list(
             Employee.objects.filter(user_id__in=user_ids)
@@ -150,7 +176,7 @@ def tallies_recount(
     if unit_ids is not None:
         learners = learners.filter(employee__org_unit_id__in=unit_ids)
         scope = scope.filter(org_unit_id__in=unit_ids)
-    counts = _counts(learners)
+    counts = list(_counting(learners, today))
     present = {(row["assignment_id"], row["employee__org_unit_id"]) for row in counts}
     emptied = [
         pk

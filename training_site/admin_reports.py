@@ -55,10 +55,10 @@ def training_by_division(
 
     Summed from the report tallies (one row per assignment and unit, see
     `courses.tallies`), which are first counted again if they are from an
-    earlier day. Three queries when they are current, whatever the size of the
-    organisation: about 0.2 s for 40,000 people and a million progress rows on
-    SQLite (`make bench reports`), where counting the learner rows themselves
-    takes 0.8–1.4 s. `tallies` narrows by unit or course.
+    earlier day. Four queries when they are current, whatever the size of the
+    organisation: 0.15–0.2 s for 40,000 people and a million progress rows
+    on SQLite (`make bench reports`), where counting the learner rows
+    themselves takes 0.8–1.4 s. `tallies` narrows by unit or course.
     """
     tallies_ensure_current()
     tallies = tallies if tallies is not None else AssignmentTally.objects.all()

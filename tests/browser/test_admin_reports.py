@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.db import transaction
 from django.utils import timezone
 
 import pytest
@@ -22,22 +21,19 @@ def test_ld_admin_reads_training_by_division(page, live_server, personas, org):
     parks = OrgUnitFactory(code="PARKS", name="Parks")
     for _ in range(3):
         EmployeeFactory(org_unit=parks, user=UserFactory())
-    # As the services run in a request: inside a transaction (PostgreSQL
-    # refuses their row locks without one; this test runs in autocommit).
-    with transaction.atomic():
-        assignment = assignment_create(
-            actor=personas["ld_admin"],
-            course=make_course(title="Accessibility basics", modules=1),
-            target=Assignment.Target.EVERYONE,
-            due_date=timezone.localdate() + timedelta(days=20),
-        ).assignment
-        learner_exempt(
-            learner=AssignedLearner.objects.filter(
-                assignment=assignment, user__employee__org_unit=parks
-            ).first(),
-            actor=personas["ld_admin"],
-            reason="Seasonal",
-        )
+    assignment = assignment_create(
+        actor=personas["ld_admin"],
+        course=make_course(title="Accessibility basics", modules=1),
+        target=Assignment.Target.EVERYONE,
+        due_date=timezone.localdate() + timedelta(days=20),
+    ).assignment
+    learner_exempt(
+        learner=AssignedLearner.objects.filter(
+            assignment=assignment, user__employee__org_unit=parks
+        ).first(),
+        actor=personas["ld_admin"],
+        reason="Seasonal",
+    )
     sign_in(page, live_server, "lee", PASSWORD)
     page.goto(f"{live_server.url}/admin/reports/org/training-by-division/")
     expect(page.get_by_role("heading", name="Training by division")).to_be_visible()

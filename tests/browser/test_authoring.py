@@ -13,8 +13,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _save_draft(page) -> int:
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").click()
+    page.get_by_role("button", name="Save draft").click()
+    # Wait for the edit page itself, not for the first navigation: on a busy
+    # machine that was once still the add page (CI, 2026-11-26).
+    page.wait_for_url(re.compile(r"/pages/\d+/edit/"))
     return int(re.search(r"/pages/(\d+)/edit/", page.url).group(1))
 
 

@@ -200,16 +200,31 @@ def test_training_by_division_counts_a_known_data_set(personas, client_for, data
     assert "% completed on time" in page
 
 
-def test_training_by_division_shows_a_change_at_once(personas, client_for, data):
+def test_training_by_division_shows_a_change_at_once(
+    personas, client_for, data, django_capture_on_commit_callbacks
+):
     client = client_for(personas["ld_admin"])
     url = reverse("org_training_by_division")
     pat = AssignedLearner.objects.get(assignment=data["a"], user=data["pat"].user)
-    learner_exempt(learner=pat, actor=personas["ld_admin"], reason="Seasonal")
+    with django_capture_on_commit_callbacks(execute=True):
+        learner_exempt(learner=pat, actor=personas["ld_admin"], reason="Seasonal")
     figures = _figures(client.get(url).context["object_list"])
     assert ("Parks", "Accessibility basics") not in figures  # nobody left to count
-    learner_exemption_lift(learner=pat, actor=personas["ld_admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        learner_exemption_lift(learner=pat, actor=personas["ld_admin"])
     figures = _figures(client.get(url).context["object_list"])
     assert figures[("Parks", "Accessibility basics")] == (1, 0, 0, 1, 0)
+
+
+def test_training_by_division_leaves_out_inactive_assignments(
+    personas, client_for, data
+):
+    Assignment.objects.filter(pk=data["b"].pk).update(is_active=False)
+    response = client_for(personas["ld_admin"]).get(reverse("org_training_by_division"))
+    assert ("Parks", "Tree safety") not in _figures(response.context["object_list"])
+    assert ("Parks", "Accessibility basics") in _figures(
+        response.context["object_list"]
+    )
 
 
 @pytest.mark.parametrize(
