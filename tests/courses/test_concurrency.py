@@ -4,6 +4,7 @@ PostgreSQL only: SQLite serialises writers, so it cannot show a race.
 """
 
 import threading
+from functools import partial
 
 from django.db import connection, connections
 
@@ -20,6 +21,33 @@ pytestmark = [
 ]
 
 
+def all_at_once(calls) -> list:
+    """Run each call in its own thread, released together; return their results.
+
+    Each thread closes its own database connection. An exception in any call
+    fails the test after every thread has finished.
+    """
+    barrier = threading.Barrier(len(calls))
+    results, errors = [], []
+
+    def worker(call):
+        try:
+            barrier.wait()
+            results.append(call())
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    return results
+
+
 @pytest.mark.django_db(transaction=True)
 def test_twenty_simultaneous_last_module_completions(employee):
     course = make_course(modules=2)
@@ -31,25 +59,8 @@ def test_twenty_simultaneous_last_module_completions(employee):
         weak=False,
         dispatch_uid="race",
     )
-    barrier = threading.Barrier(20)
-    errors = []
-
-    def worker():
-        try:
-            barrier.wait()
-            module_complete(user=employee, module=last)
-        except Exception as error:  # noqa: BLE001 (reported below)
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    all_at_once([lambda: module_complete(user=employee, module=last)] * 20)
     course_completed.disconnect(dispatch_uid="race")
-    assert errors == []
     enrolment = Enrolment.objects.get(user=employee, course=course)
     assert enrolment.completed_at is not None
     assert enrolment.completions.count() == 2
@@ -65,25 +76,12 @@ def test_twenty_simultaneous_submissions_of_one_attempt_grade_once(employee):
     quiz = make_quiz_module(make_course(modules=0))
     attempt = attempt_start(user=employee, module=quiz)
     responses = right_answers(attempt)
-    barrier = threading.Barrier(20)
-    results, errors = [], []
 
-    def worker():
-        try:
-            barrier.wait()
-            graded = attempt_submit(attempt=attempt, responses=responses)
-            results.append((graded.score, graded.finished_at))
-        except Exception as error:  # noqa: BLE001 (reported below)
-            errors.append(error)
-        finally:
-            connections.close_all()
+    def submit():
+        graded = attempt_submit(attempt=attempt, responses=responses)
+        return graded.score, graded.finished_at
 
-    threads = [threading.Thread(target=worker) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    results = all_at_once([submit] * 20)
     assert len(set(results)) == 1  # everyone got the one graded result
     attempt.refresh_from_db()
     assert attempt.passed and attempt.score == 100
@@ -95,7 +93,7 @@ def test_twenty_simultaneous_submissions_of_one_attempt_grade_once(employee):
 
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_completions_in_one_unit_leave_the_report_tallies_right(org):
-    """Each recount waits for the last one's commit, so none overwrites another."""
+    """Recounts run after their commits, one at a time: the last sees every completion."""
     from django.db import transaction
     from django.utils import timezone
 
@@ -122,24 +120,7 @@ def test_simultaneous_completions_in_one_unit_leave_the_report_tallies_right(org
         ).assignment
     for user in people:
         module_complete(user=user, module=first)
-    barrier = threading.Barrier(len(people))
-    errors = []
-
-    def worker(user):
-        try:
-            barrier.wait()
-            module_complete(user=user, module=last)
-        except Exception as error:  # noqa: BLE001 (reported below)
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(user,)) for user in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    all_at_once([partial(module_complete, user=user, module=last) for user in people])
     tally = AssignmentTally.objects.get(assignment=assignment, org_unit=org["team_a"])
     assert (tally.assigned, tally.completed) == (12, 12)
     assert tallied() == live()
