@@ -4,7 +4,9 @@ PostgreSQL only: SQLite serialises writers, so it cannot show a race.
 """
 
 import threading
+import time
 from functools import partial
+from unittest import mock
 
 from django.db import connection, connections
 
@@ -97,6 +99,7 @@ def test_simultaneous_completions_in_one_unit_leave_the_report_tallies_right(org
     from django.db import transaction
     from django.utils import timezone
 
+    from courses import tallies
     from courses.assignment_services import assignment_create
     from courses.models import Assignment, AssignmentTally
     from courses.tallies import tallies_rebuild
@@ -120,7 +123,21 @@ def test_simultaneous_completions_in_one_unit_leave_the_report_tallies_right(org
         ).assignment
     for user in people:
         module_complete(user=user, module=first)
-    all_at_once([partial(module_complete, user=user, module=last) for user in people])
+    # Hold the first recount between its count and its write, as a busy
+    # server might: without the lock, its early count would then overwrite
+    # the later, complete ones.
+    counted, first = tallies._tallies, threading.Event()
+
+    def slowly(counts):
+        if not first.is_set():
+            first.set()
+            time.sleep(0.5)
+        return counted(counts)
+
+    with mock.patch.object(tallies, "_tallies", slowly):
+        all_at_once(
+            [partial(module_complete, user=user, module=last) for user in people]
+        )
     tally = AssignmentTally.objects.get(assignment=assignment, org_unit=org["team_a"])
     assert (tally.assigned, tally.completed) == (12, 12)
     assert tallied() == live()
