@@ -412,6 +412,23 @@ def test_detail_filters_by_status(team_assignment, course, personas, org, client
     assert "Alice Arsenault" in client.get(url, {"status": "bogus"}).text
 
 
+def test_detail_pages_keep_the_status_filter(
+    team_assignment, personas, org, client_for, monkeypatch
+):
+    monkeypatch.setattr("courses.assignment_views.LEARNERS_PER_PAGE", 1)
+    for n in (1, 2):
+        team_member(org, personas["manager"], n)
+    assignment_expand(assignment=team_assignment)
+    client = client_for(personas["manager"])
+    url = reverse("courses:assignment", args=[team_assignment.pk])
+    first = client.get(url, {"status": Status.NOT_STARTED}).text
+    assert "Page 1 of 3" in first
+    assert f'href="?status={Status.NOT_STARTED}&amp;page=2"' in first
+    last = client.get(url, {"status": Status.NOT_STARTED, "page": 3}).text
+    assert f'href="?status={Status.NOT_STARTED}&amp;page=2"' in last
+    assert "page=4" not in last
+
+
 @pytest.mark.django_db
 def test_extension_is_logged_and_shown(alice_row, personas, client_for):
     client = client_for(personas["manager"])
