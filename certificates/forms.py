@@ -11,28 +11,28 @@ from crispy_forms.layout import Submit
 from courses.models import CoursePage
 from people.models import OrgUnit
 
-from .selectors import CODE_RE
-
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+PDF_HEADER_WITHIN = 1024
+NOT_A_PDF = _(
+    "This file is not a PDF. Upload the certificate's PDF file, "
+    "as it was downloaded or sent to you."
+)
 
 
 class VerifyLookupForm(forms.Form):
-    """Type in a verification code (it is printed under the QR code)."""
+    """Type in a verification code or the certificate number (both are printed)."""
 
+    # Long enough for a pasted verification link; what it names is found by
+    # certificates.selectors.certificate_lookup.
     code = forms.CharField(
-        label=_("Verification code"),
-        max_length=64,
+        label=_("Verification code or certificate number"),
+        max_length=300,
         strip=True,
-        help_text=_("Printed on the certificate, in the link under its QR code."),
+        help_text=_(
+            "Both are printed on the certificate: the code in the link under its "
+            "QR code, the number (for example CLH-2026-000074) beside it."
+        ),
     )
-
-    def clean_code(self):
-        code = self.cleaned_data["code"]
-        if not CODE_RE.match(code):
-            raise forms.ValidationError(
-                _("That is not a verification code. Check it and try again.")
-            )
-        return code
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,6 +48,8 @@ class VerifyUploadForm(forms.Form):
         label=_("Certificate PDF"),
         help_text=_("The file is compared and then discarded; it is never stored."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+        # An empty file is no more a PDF than a photo is.
+        error_messages={"empty": NOT_A_PDF},
     )
 
     def __init__(self, *args, **kwargs):
@@ -62,6 +64,12 @@ class VerifyUploadForm(forms.Form):
             raise forms.ValidationError(
                 _("That file is too large to be one of our certificates.")
             )
+        # Readers accept the header anywhere in the first kilobyte (ISO 32000-1,
+        # annex H); our own files start with it.
+        head = upload.read(PDF_HEADER_WITHIN)
+        upload.seek(0)
+        if b"%PDF-" not in head:
+            raise forms.ValidationError(NOT_A_PDF, code="not_pdf")
         return upload
 
     def sha256(self) -> str:

@@ -4,7 +4,7 @@ import hmac
 import re
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from courses.models import CoursePage, Enrolment
@@ -16,6 +16,10 @@ from .models import BulkCertificateJob, Certificate
 # secrets.token_urlsafe(24) gives 32 characters; anything unlike a code is
 # answered exactly as an unknown code is.
 CODE_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+# The printed number: prefix, year, sequence ("CLH-2026-000074").
+NUMBER_RE = re.compile(r"^[A-Za-z0-9]{1,16}-[0-9]{4}-[0-9]{1,12}$")
+# Word processors and PDF viewers turn a typed or copied "-" into these.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 
 
 def certificate_by_code(*, code: str) -> Certificate | None:
@@ -27,6 +31,28 @@ def certificate_by_code(*, code: str) -> Certificate | None:
         .filter(verification_code=code)
         .first()
     )
+
+
+def _typed_reference(value: str) -> str:
+    """What someone typed or pasted, as a code or number: no spaces, plain dashes."""
+    value = "".join(value.split()).translate(_DASHES)
+    if "/verify/" in value:
+        # A pasted link: the code is the path segment after /verify/.
+        value = value.split("/verify/", 1)[1].split("?")[0].split("#")[0]
+        value = value.strip("/")
+    return value
+
+
+def certificate_lookup(*, value: str) -> Certificate | None:
+    """The certificate whose code, printed number (any case) or link was typed in."""
+    value = _typed_reference(value or "")
+    match = Q(pk__in=[])
+    if CODE_RE.match(value):
+        match |= Q(verification_code=value)
+    if NUMBER_RE.match(value):
+        # Numbers are issued upper case; `__in` keeps the unique index usable.
+        match |= Q(number__in={value, value.upper()})
+    return Certificate.objects.filter(match).only("verification_code").first()
 
 
 def certificates_for_holder(*, user: AbstractBaseUser) -> list[Certificate]:

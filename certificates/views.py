@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -10,10 +11,37 @@ from .forms import VerifyLookupForm, VerifyUploadForm
 from .permissions import user_can_download_certificate
 from .ratelimit import rate_limit
 from .rendering import verification_url
-from .selectors import certificate_by_code, certificate_file_matches, verification_facts
+from .selectors import (
+    certificate_by_code,
+    certificate_file_matches,
+    certificate_lookup,
+    verification_facts,
+)
 from .services import certificate_pdf_ensure
 
 VERIFY_LIMIT = {"setting": "CERTIFICATE_VERIFY_RATE_LIMIT", "default": 60}
+
+
+def _wants_json(request) -> bool:
+    return request.GET.get("format") == "json"
+
+
+def _to_certificate(request, certificate):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    return redirect(f"{url}?format=json" if _wants_json(request) else url)
+
+
+def _not_found(request, typed: str, form: VerifyLookupForm | None = None):
+    """404 that says what was not found and offers the lookup again, or JSON."""
+    if _wants_json(request):
+        return JsonResponse({"status": "not_found"}, status=404)
+    form = form or VerifyLookupForm(initial={"code": typed})
+    return render(
+        request,
+        "certificates/verify_lookup.html",
+        {"form": form, "not_found": typed},
+        status=404,
+    )
 
 
 @never_cache
@@ -21,9 +49,12 @@ VERIFY_LIMIT = {"setting": "CERTIFICATE_VERIFY_RATE_LIMIT", "default": 60}
 @rate_limit("verify", **VERIFY_LIMIT)
 def verify_lookup(request):
     form = VerifyLookupForm(request.GET or None)
-    if form.is_valid():
-        return redirect("certificates:verify", code=form.cleaned_data["code"])
-    return render(request, "certificates/verify_lookup.html", {"form": form})
+    if not form.is_valid():
+        return render(request, "certificates/verify_lookup.html", {"form": form})
+    certificate = certificate_lookup(value=form.cleaned_data["code"])
+    if certificate is None:
+        return _not_found(request, form.cleaned_data["code"], form)
+    return _to_certificate(request, certificate)
 
 
 @never_cache
@@ -32,9 +63,11 @@ def verify_lookup(request):
 def verify(request, code):
     certificate = certificate_by_code(code=code)
     if certificate is None:
-        raise Http404
+        # A printed number typed into the address bar finds its certificate too.
+        found = certificate_lookup(value=code)
+        return _to_certificate(request, found) if found else _not_found(request, code)
     facts = verification_facts(certificate=certificate)
-    if request.GET.get("format") == "json":
+    if _wants_json(request):
         return JsonResponse({**facts, "verification_url": verification_url(code)})
     form, file_matches = VerifyUploadForm(), None
     if request.method == "POST":

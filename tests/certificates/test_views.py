@@ -9,6 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+
+import pytest
 
 from certificates.models import Certificate
 from certificates.services import certificate_revoke
@@ -149,19 +152,94 @@ def test_public_facts_are_the_listed_ones_and_nothing_else_personal(
         assert private not in page and private not in json.dumps(facts)
 
 
-def test_unknown_and_malformed_codes_get_the_same_404(certificate, client):
+def test_unknown_and_malformed_codes_get_a_clear_404_with_the_lookup_form(
+    certificate, client
+):
     bodies = set()
     for code in [
         UNKNOWN_CODE,
         "short",
-        "%3Cscript%3E",
+        "<script>alert(1)",
         certificate.verification_code + "x",
     ]:
-        for suffix in ["", "?format=json"]:
-            response = client.get(f"/verify/{code}/{suffix}")
-            assert response.status_code == 404, code
-            bodies.add(_page(response))
+        url = reverse("certificates:verify", args=[code])
+        response = client.get(url)
+        assert response.status_code == 404, code
+        page = response.text
+        shown = escape(code)
+        assert f"No certificate with code {shown}" in page, code
+        assert "find that page" not in page
+        # The lookup form is there again, holding what was typed.
+        assert f'name="code" value="{shown}"' in page, code
+        assert "<script>alert" not in page
+        bodies.add(_page(response).replace(shown, "CODE"))
+        facts = client.get(url, {"format": "json"})
+        assert facts.status_code == 404, code
+        assert facts["Content-Type"] == "application/json"
+        assert facts.json() == {"status": "not_found"}
+    # Malformed and unknown codes look alike: nothing tells a guesser which is which.
     assert len(bodies) == 1
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "{number}",
+        "{lower}",
+        "  {number}  ",
+        "{code}",
+        " {code}\n",
+        "https://learn.example.org/verify/{code}/",
+    ],
+)
+def test_lookup_finds_a_certificate_by_its_code_or_its_printed_number(
+    typed, certificate, client
+):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    value = typed.format(
+        number=certificate.number,
+        lower=certificate.number.lower(),
+        code=certificate.verification_code,
+    )
+    response = client.get(reverse("certificates:verify-lookup"), {"code": value})
+    assert response.status_code == 302
+    assert response["Location"] == url
+    assert "Alice Arsenault" in client.get(response["Location"]).text
+
+
+def test_a_certificate_number_in_the_verify_url_leads_to_the_certificate(
+    certificate, client
+):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    response = client.get(f"/verify/{certificate.number.lower()}/")
+    assert (response.status_code, response["Location"]) == (302, url)
+
+
+def test_lookup_of_an_unknown_number_says_so_and_keeps_what_was_typed(
+    certificate, client
+):
+    lookup = reverse("certificates:verify-lookup")
+    response = client.get(lookup, {"code": "CLH-2026-999999"})
+    assert response.status_code == 404
+    assert "No certificate with code CLH-2026-999999" in response.text
+    assert 'name="code" value="CLH-2026-999999"' in response.text
+    empty = client.get(lookup, {"code": "  "})
+    assert empty.status_code == 200
+    assert "This field is required." in empty.text
+
+
+def test_a_file_that_is_not_a_pdf_is_called_that(certificate, client):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    for name, data in [
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100),
+        ("c.pdf", b"Hello, this is a text file."),
+        ("empty.pdf", b""),
+    ]:
+        response = client.post(url, {"file": SimpleUploadedFile(name, data)})
+        assert response.status_code == 200, name
+        assert "This file is not a PDF" in response.text, name
+        assert "not the certificate we issued" not in response.text, name
+        assert "Alice Arsenault" in response.text, name
 
 
 def test_revoked_certificates_say_so_with_the_reason(certificate, ld_admin, client):
@@ -172,6 +250,10 @@ def test_revoked_certificates_say_so_with_the_reason(certificate, ld_admin, clie
     page = client.get(url).text
     assert "has been revoked" in page
     assert "Completed by someone else" in page
+    # A revoked certificate is valid until nothing: it must not say otherwise.
+    assert "Does not expire" not in page and "Valid until" not in page
+    revoked_on = timezone.localdate().isoformat()
+    assert re.search(rf"Revoked on</dt>\s*<dd[^>]*>{revoked_on}</dd>", page)
     facts = client.get(url, {"format": "json"}).json()
     assert facts["status"] == "revoked"
     assert facts["revocation_reason"] == "Completed by someone else"
@@ -247,7 +329,9 @@ def test_verification_is_rate_limited_per_client(certificate, client):
     assert limited.status_code == 429
     assert "Too many requests" in limited.text
     assert limited["Retry-After"] == "60"
-    # Unknown codes count too, so guessing is slow.
+    # Unknown codes and numbers count too, so guessing is slow.
     assert client.get(f"/verify/{UNKNOWN_CODE}/").status_code == 429
+    lookup = reverse("certificates:verify-lookup")
+    assert client.get(lookup, {"code": certificate.number}).status_code == 429
     # Another client still gets through.
     assert client.get(url, REMOTE_ADDR="10.0.0.9").status_code == 200
