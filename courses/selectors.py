@@ -218,8 +218,12 @@ def course_outline(*, course: CoursePage, user: AnyUser) -> dict:
         ):
             resume = not_done[0]
         resume = resume or modules[0]
+    # Plain filter(), not live(): in a preview the relation is modelcluster's
+    # in-memory FakeQuerySet, which has Django's queryset methods but not Wagtail's.
     prerequisites = list(
-        course.prerequisites.live().only("pk", "title", "url_path", "path", "depth")
+        course.prerequisites.filter(live=True)
+        .order_by("path")
+        .only("pk", "title", "url_path", "path", "depth")
     )
     missing = prerequisites
     if prerequisites and user.is_authenticated:
