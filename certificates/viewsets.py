@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -17,6 +17,8 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from lib.admin_columns import CalendarDateColumn
 
 from . import admin_views
 from .models import Certificate, CertificateDesign
@@ -99,8 +101,8 @@ class CertificateViewSet(ModelViewSet):
         "number",
         "holder_name",
         "title",
-        DateColumn("issued_at", label=_("Issued")),
-        DateColumn("expires_on", label=_("Expires")),
+        CalendarDateColumn("issued_at", label=_("Issued")),
+        CalendarDateColumn("expires_on", label=_("Expires")),
         StatusColumn("status", label=_("Status")),
     ]
     list_filter = ["course"]

@@ -17,12 +17,14 @@ from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from lib.admin_columns import CalendarDateColumn
 
 from .assignment_services import AssignmentError, assignment_create
 from .models import Assignment
@@ -267,7 +269,7 @@ class AssignmentViewSet(ModelViewSet):
         Column("item_title", label=_("Course or path")),
         Column("target_label", label=_("Assigned to")),
         Column("due_label", label=_("Due")),
-        DateColumn("created_at", label=_("Assigned")),
+        CalendarDateColumn("created_at", label=_("Assigned")),
         Column("people", label=_("People")),
         BooleanColumn("is_active", label=_("Active")),
     ]

@@ -21,7 +21,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
+from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
 import django_filters
@@ -29,6 +29,7 @@ import django_filters
 from courses.assignment_selectors import TRAINING_FIGURES, training_counts
 from courses.models import AssignedLearner, Assignment, AssignmentTally, CoursePage
 from courses.tallies import tallies_ensure_current
+from lib.admin_columns import CalendarDateColumn
 from people.models import OrgUnit, RoleProfile
 from people.selectors import org_unit_subtree_ids
 from skills.models import SkillCategory
@@ -332,13 +333,13 @@ class AssignedPeopleReportView(OrgReportView):
             accessor=lambda al: _employee_field(al, "role_profile.name"),
         ),
         Column("course", label=_("Course"), accessor="assignment.item_title"),
-        DateColumn("due_on", label=_("Due"), sort_key="due_on"),
+        CalendarDateColumn("due_on", label=_("Due"), sort_key="due_on"),
         Column(
             "status",
             label=_("Status"),
             accessor=lambda al: AssignedLearner.Status(al.status).label,
         ),
-        DateColumn("completed_at", label=_("Completed")),
+        CalendarDateColumn("completed_at", label=_("Completed")),
     ]
     list_export = [
         "person",

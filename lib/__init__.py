@@ -1,0 +1,1 @@
+"""The few helpers every app shares; imports nothing of ours."""

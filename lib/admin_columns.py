@@ -1,0 +1,21 @@
+"""Wagtail admin listing columns shared by every app's viewsets and reports."""
+
+from wagtail.admin.ui.tables import Column
+
+from lib.dates import relative_date
+
+
+class CalendarDateColumn(Column):
+    """A date as a date ("12 Dec 2026"), with "in 10 days" or "3 days ago" below.
+
+    Wagtail's DateColumn shows only the time since, which reads "Just now" for
+    any date in the future (a due date, an expiry).
+    """
+
+    cell_template_name = "includes/admin/date_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        value = context["raw_value"]
+        context["relative"] = relative_date(value) if value else ""
+        return context
