@@ -30,9 +30,17 @@ Rating = tuple[int, datetime.datetime]
 def resolve_level(
     *, manager: Rating | None, course: Rating | None, self_rating: Rating | None
 ) -> Resolved | None:
-    """The latest manager rating; else the highest course evidence; else the self-rating."""
+    """The manager's rating, raised by newer higher course evidence; else course, self.
+
+    `course` is the highest course evidence since the manager's rating (or of
+    all, without one); evidence from before the rating is the manager's to weigh.
+    """
     self_level = self_rating[0] if self_rating else None
-    for source, rating in ((MANAGER, manager), (COURSE, course), (SELF, self_rating)):
+    if course is not None and (
+        manager is None or (course[1] >= manager[1] and course[0] > manager[0])
+    ):
+        return Resolved(course[0], COURSE, course[1], self_level)
+    for source, rating in ((MANAGER, manager), (SELF, self_rating)):
         if rating is not None:
             return Resolved(rating[0], source, rating[1], self_level)
     return None
@@ -42,15 +50,20 @@ def resolve_from_assessments(
     rows: Iterable[tuple[str, int, datetime.datetime, int]],
 ) -> Resolved | None:
     """Apply the rule to one person's assessments of one skill: (kind, level, at, id)."""
+    rows = list(rows)
     latest: dict[str, tuple[datetime.datetime, int, int]] = {}
-    best_course: tuple[int, datetime.datetime, int] | None = None
     for kind, level, at, pk in rows:
-        if kind == COURSE:
-            if best_course is None or (level, at, pk) > best_course:
-                best_course = (level, at, pk)
-        elif kind not in latest or (at, pk) > latest[kind][:2]:
+        if kind != COURSE and (kind not in latest or (at, pk) > latest[kind][:2]):
             latest[kind] = (at, pk, level)
     manager = latest.get(MANAGER)
+    since = manager[:2] if manager else None
+    # Course evidence from before the manager's rating is theirs to weigh.
+    courses = [
+        (level, at, pk)
+        for kind, level, at, pk in rows
+        if kind == COURSE and (since is None or (at, pk) > since)
+    ]
+    best_course = max(courses, default=None)
     own = latest.get(SELF)
     return resolve_level(
         manager=(manager[2], manager[0]) if manager else None,

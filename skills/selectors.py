@@ -10,16 +10,21 @@ from django.db.models import (
     Case,
     Count,
     F,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
 )
 from django.db.models.expressions import Window
 from django.db.models.functions import Least, RowNumber
+from django.utils import timezone
 
+from courses.dates import completion_valid_on
+from courses.models import Enrolment
 from people.models import Employee, OrgUnit
 from people.selectors import employee_scope_for_user, org_unit_subtree_ids
 
@@ -66,17 +71,39 @@ def skill_levels_for(*, employees, skills, dated: bool = True) -> LevelMap:
 def skill_levels_by_window(*, employees, skills) -> LevelMap:
     """The same levels derived from the history with a window function: one query.
 
-    The latest row of each kind (for course evidence: the highest level) ranks
-    first in its (person, skill, kind) partition; the rule then picks a kind.
-    Kept for rebuilding the level table and for comparing speed (benchmarks).
+    The latest row of each kind ranks first in its (person, skill, kind)
+    partition; for course evidence, the highest since the latest manager rating
+    (a subquery) does. The rule then picks a kind. Kept for rebuilding the
+    level table and for comparing speed (benchmarks).
     """
+    manager = Assessment.objects.filter(
+        employee_id=OuterRef("employee_id"),
+        skill_id=OuterRef("skill_id"),
+        kind=Assessment.Kind.MANAGER,
+    ).order_by("-created_at", "-id")
+    since_manager = (
+        Q(manager_at__isnull=True)
+        | Q(created_at__gt=F("manager_at"))
+        | Q(created_at=F("manager_at"), id__gt=F("manager_id"))
+    )
     ranked = (
         Assessment.objects.filter(employee__in=employees, skill__in=skills)
+        .alias(
+            manager_at=Subquery(manager.values("created_at")[:1]),
+            manager_id=Subquery(manager.values("id")[:1]),
+        )
+        .annotate(
+            counts=Case(
+                When(Q(kind=Assessment.Kind.COURSE) & since_manager, then=Value(1)),
+                default=Value(0),
+            ),
+        )
         .annotate(
             rank=Window(
                 RowNumber(),
                 partition_by=[F("employee_id"), F("skill_id"), F("kind")],
                 order_by=[
+                    F("counts").desc(),
                     Case(
                         When(kind=Assessment.Kind.COURSE, then=F("level")),
                         default=Value(0),
@@ -87,11 +114,13 @@ def skill_levels_by_window(*, employees, skills) -> LevelMap:
             )
         )
         .filter(rank=1)
-        .values_list("employee_id", "skill_id", "kind", "level", "created_at")
+        .values_list("employee_id", "skill_id", "kind", "level", "created_at", "counts")
     )
     latest: dict[tuple[int, int], dict] = defaultdict(dict)
-    for employee_id, skill_id, kind, level, at in ranked:
-        latest[employee_id, skill_id][kind] = (level, at)
+    for employee_id, skill_id, kind, level, at, counts in ranked:
+        # Course evidence from before the manager's rating is theirs to weigh.
+        if kind != Assessment.Kind.COURSE or counts:
+            latest[employee_id, skill_id][kind] = (level, at)
     return {
         pair: resolve_level(
             manager=kinds.get("manager"),
@@ -115,6 +144,21 @@ class SkillRow:
     @property
     def current_level(self) -> int:
         return self.current.level if self.current else 0
+
+    @property
+    def basis(self) -> Assessment | None:
+        """The assessment the current level comes from, so its source can be shown."""
+        if self.current is None:
+            return None
+        return next(
+            (
+                a
+                for a in self.history
+                if (a.kind, a.level, a.created_at)
+                == (self.current.source, self.current.level, self.current.assessed_at)
+            ),
+            None,
+        )
 
     @property
     def gap(self) -> int:
@@ -175,7 +219,7 @@ def my_skills(*, employee: Employee) -> dict:
         .order_by("-created_at", "-id")
     ):
         rows[assessment.skill_id].history.append(assessment)
-    _attach_courses([row for row in rows.values() if row.gap])
+    _attach_courses([row for row in rows.values() if row.gap], employee=employee)
     # The role's skills first, then any others the person was rated in.
     ordered = sorted(
         rows.values(), key=lambda row: (not row.target, *_framework_order(row.skill))
@@ -207,8 +251,12 @@ def my_skills(*, employee: Employee) -> dict:
     }
 
 
-def _attach_courses(rows: list[SkillRow]) -> None:
-    """Live courses whose outcome reaches each row's target, in one query."""
+def _attach_courses(rows: list[SkillRow], *, employee: Employee) -> None:
+    """Live courses whose outcome reaches each row's target, in one query.
+
+    A course the person completed is left out while that completion is valid:
+    taking it again would not add evidence. Once it expires it is back.
+    """
     if not rows:
         return
     by_skill = {row.skill.pk: row for row in rows}
@@ -218,12 +266,26 @@ def _attach_courses(rows: list[SkillRow]) -> None:
             course__live=True,
             level__gte=min(row.target for row in rows),
         )
+        .annotate(
+            completed_at=Subquery(
+                Enrolment.objects.filter(
+                    user_id=employee.user_id,
+                    course_id=OuterRef("course_id"),
+                    completed_at__isnull=False,
+                ).values("completed_at")[:1]
+            )
+        )
         .select_related("course")
         .order_by("course__title")
     )
+    today = timezone.localdate()
     for outcome in outcomes:
         row = by_skill[outcome.skill_id]
-        if outcome.level >= row.target:
+        if outcome.level >= row.target and not completion_valid_on(
+            completed_at=outcome.completed_at,
+            validity_months=outcome.course.validity_months,
+            today=today,
+        ):
             row.courses.append(outcome)
 
 

@@ -29,7 +29,7 @@ COMBINATIONS = [
     (None, 3, 1, 3, "course"),
     (2, None, None, 2, "manager"),
     (2, None, 4, 2, "manager"),
-    (2, 3, None, 2, "manager"),  # the manager's judgement wins even when lower
+    (2, 3, None, 2, "manager"),  # over older course evidence, even when lower
     (2, 3, 4, 2, "manager"),
 ]
 
@@ -54,17 +54,17 @@ def test_a_self_rating_newer_than_course_evidence_does_not_beat_it():
     assert resolve_from_assessments(rows).level == 2
 
 
-def test_latest_manager_rating_wins_even_if_lower():
+def test_latest_manager_rating_wins_over_earlier_evidence_even_if_lower():
     rows = [
         ("manager", 4, day(1), 1),
-        ("manager", 1, day(2), 2),
-        ("course", 3, day(3), 3),
+        ("course", 3, day(2), 2),
+        ("manager", 1, day(3), 3),
     ]
     resolved = resolve_from_assessments(rows)
     assert (resolved.level, resolved.source, resolved.assessed_at) == (
         1,
         "manager",
-        day(2),
+        day(3),
     )
 
 
@@ -116,18 +116,18 @@ def test_level_table_and_window_function_agree_in_every_combination(
     skills += [make_skill() for _ in range(len(combos) - len(skills))]
     expected = {}
     for skill, (manager, course, own) in zip(skills, combos, strict=True):
+        rows = []
         if own is not None:
-            _add(alice, skill, "self", 4 - own, day(1))  # an older self-rating
-            _add(alice, skill, "self", own, day(4))
+            rows += [("self", 4 - own, day(1)), ("self", own, day(4))]  # older first
         if course is not None:
-            _add(alice, skill, "course", course, day(2))
-            _add(alice, skill, "course", course - 1, day(5))
+            # One before the manager's rating, a lower one after it.
+            rows += [("course", course, day(2)), ("course", course - 1, day(5))]
         if manager is not None:
-            _add(alice, skill, "manager", manager, day(3))
-        expected[skill.pk] = resolve_level(
-            manager=(manager, day(3)) if manager is not None else None,
-            course=(course, day(2)) if course is not None else None,
-            self_rating=(own, day(4)) if own is not None else None,
+            rows.append(("manager", manager, day(3)))
+        for kind, level, at in rows:
+            _add(alice, skill, kind, level, at)
+        expected[skill.pk] = resolve_from_assessments(
+            (kind, level, at, n) for n, (kind, level, at) in enumerate(rows)
         )
     levels_refresh(pairs=[(alice.pk, s.pk) for s in skills])
     table = skill_levels_for(employees=[alice.pk], skills=skills)
