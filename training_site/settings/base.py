@@ -126,6 +126,19 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Simultaneous requests (a double click, an autosave) must wait their turn,
+    # not fail with "database is locked": IMMEDIATE takes the write lock when a
+    # transaction begins (a DEFERRED one fails outright when it upgrades), the
+    # timeout is how long a writer waits for it, and WAL lets reads go on while
+    # a write is in progress. The PRAGMAs run on every new connection.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -----------------------------------------------------------------
