@@ -47,7 +47,7 @@ def design_snapshot(design: CertificateDesign) -> dict:
 def certificate_record(certificate: Certificate) -> dict:
     """The facts of a certificate, as embedded in its PDF (JSON-ready)."""
     issued_at = timezone.localtime(certificate.issued_at).replace(microsecond=0)
-    return {
+    record = {
         "type": "certificate",
         "kind": "learning_path" if certificate.is_path else "course",
         "number": certificate.number,
@@ -65,6 +65,12 @@ def certificate_record(certificate: Certificate) -> dict:
         "skills": list(certificate.skills),
         "issuer": certificate.issuer,
     }
+    if certificate.revoked_at:
+        # Only revoked records gain these keys: re-rendering a valid certificate
+        # keeps giving the same bytes.
+        record["status"] = "revoked"
+        record["revoked_on"] = timezone.localdate(certificate.revoked_at).isoformat()
+    return record
 
 
 def render_certificate_pdf(

@@ -8,7 +8,7 @@ import base64
 import json
 import re
 import threading
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.images import get_image_model
 
+import pydyf
 import segno
 from weasyprint import HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
@@ -78,7 +79,14 @@ def safe_accent(colour: str) -> str:
 def qr_svg(url: str, *, colour: str = DEFAULT_ACCENT) -> SafeString:
     """An inline SVG QR code (segno) for `url`."""
     code = segno.make(url, error="m")
-    svg = code.svg_inline(scale=1, border=0, dark=safe_accent(colour), omitsize=True)
+    svg = code.svg_inline(
+        scale=1,
+        border=0,
+        dark=safe_accent(colour),
+        omitsize=True,
+        # The tagged PDF takes a figure's alternative text from the SVG's title.
+        title="QR code of the verification page",
+    )
     svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
     return mark_safe(svg)  # noqa: S308 (segno's own markup; the URL is not in it)
 
@@ -103,14 +111,15 @@ def _day(value: str | None) -> str:
     return date_format(date.fromisoformat(value), "j F Y") if value else ""
 
 
-def render_html(*, record: dict, design: dict) -> str:
-    """The certificate as HTML for WeasyPrint."""
+def render_html(*, record: dict, design: dict, fit: int = 0) -> str:
+    """The certificate as HTML for WeasyPrint; `fit` picks smaller type (0-4)."""
     with translation.override(settings.LANGUAGE_CODE):
         completed_on = _day(record["completed_on"])
         hours = format_hours(record["hours"])
         accent = safe_accent(design.get("accent_colour", ""))
         context = {
             "language": settings.LANGUAGE_CODE,
+            "fit": fit,
             "design": design,
             "accent": accent,
             "holder": record["holder"],
@@ -118,6 +127,7 @@ def render_html(*, record: dict, design: dict) -> str:
             "number": record["number"],
             "completed_on": completed_on,
             "expires_on": _day(record["expires_on"]),
+            "revoked_on": _day(record.get("revoked_on")),
             "verification_url": record["verification_url"],
             "created": record["issued_at"],
             "body": fill_placeholders(
@@ -142,6 +152,12 @@ def render_html(*, record: dict, design: dict) -> str:
         return render_to_string("certificates/pdf/certificate.html", context)
 
 
+def _associate_once(document, pdf) -> None:
+    """Drop the repeated file spec WeasyPrint 70 puts in /AF (it lists each twice)."""
+    if "AF" in pdf.catalog:
+        pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
+
+
 def html_to_pdf(
     html: str,
     *,
@@ -149,8 +165,10 @@ def html_to_pdf(
     created: datetime,
     url_fetcher: CertificateURLFetcher | None = None,
 ) -> bytes:
-    """WeasyPrint: one A4 landscape page, PDF/A-3b, the record attached as JSON."""
+    """WeasyPrint: one A4 landscape page, tagged PDF/A-3b, the record attached."""
     fetcher = url_fetcher or CertificateURLFetcher()
+    # WeasyPrint writes the attachment's dates with a "Z" whatever their zone.
+    created = created.astimezone(UTC)
     attachment = Attachment(
         string=json.dumps(record, indent=2, sort_keys=True).encode(),
         name=ATTACHMENT_NAME,
@@ -162,7 +180,12 @@ def html_to_pdf(
     )
     # No base URL: a relative URL in anything can resolve to nothing at all.
     return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
-        pdf_variant=PDF_VARIANT, attachments=[attachment], font_config=font_config()
+        pdf_variant=PDF_VARIANT,
+        # Tags give readers the structure and reading order; still PDF/A-3 B.
+        pdf_tags=True,
+        attachments=[attachment],
+        font_config=font_config(),
+        finisher=_associate_once,
     )
 
 

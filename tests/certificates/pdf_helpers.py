@@ -1,9 +1,11 @@
-"""Reading certificate PDFs in tests (pypdf)."""
+"""Reading certificate PDFs in tests (pypdf for text, pikepdf for structure)."""
 
 import io
 import json
 import re
+from dataclasses import dataclass
 
+import pikepdf
 from pypdf import PdfReader
 
 A4_LANDSCAPE = (841.89, 595.28)
@@ -36,3 +38,74 @@ def font_names(data: bytes) -> set[str]:
     return {
         str(font.get_object()["/BaseFont"]).split("+")[-1] for font in fonts.values()
     }
+
+
+def pikepdf_open(data: bytes) -> pikepdf.Pdf:
+    return pikepdf.open(io.BytesIO(data))
+
+
+@dataclass
+class TextRun:
+    """One piece of text as drawn: its marked-content id and its size in points."""
+
+    text: str
+    mcid: int | None
+    size_pt: float
+
+
+def text_runs(data: bytes) -> list[TextRun]:
+    """Every text run of the first page, in content-stream order."""
+    runs: list[TextRun] = []
+    marked: list[int | None] = []
+
+    def before(operator, args, cm, tm):
+        if operator == b"BDC":
+            properties = args[1] if len(args) > 1 else {}
+            mcid = properties.get("/MCID") if hasattr(properties, "get") else None
+            marked.append(mcid)
+        elif operator == b"BMC":
+            marked.append(None)
+        elif operator == b"EMC" and marked:
+            marked.pop()
+
+    def text(content, cm, tm, font, size):
+        if content.strip():
+            # The size the reader sees: font size times the text and page matrices.
+            scale = abs(tm[3] * cm[3]) or 1
+            mcid = next((m for m in reversed(marked) if m is not None), None)
+            runs.append(TextRun(content, mcid, round(size * scale, 2)))
+
+    read_pdf(data).pages[0].extract_text(
+        visitor_operand_before=before, visitor_text=text
+    )
+    return runs
+
+
+def structure_mcids(data: bytes) -> list[int]:
+    """The marked-content ids in the order of the structure tree (the reading order)."""
+    pdf = pikepdf_open(data)
+    order: list[int] = []
+
+    def walk(node):
+        if isinstance(node, int):
+            order.append(node)
+        elif isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pikepdf.Dictionary):
+            if node.get("/Type") == "/MCR":
+                order.append(int(node.MCID))
+            elif "/K" in node:
+                walk(node.K)
+
+    walk(pdf.Root.StructTreeRoot.K)
+    return order
+
+
+def reading_order_text(data: bytes) -> str:
+    """The page's text in structure-tree order, whitespace removed."""
+    by_mcid: dict[int, str] = {}
+    for run in text_runs(data):
+        if run.mcid is not None:
+            by_mcid[run.mcid] = by_mcid.get(run.mcid, "") + run.text
+    return squeeze("".join(by_mcid.get(mcid, "") for mcid in structure_mcids(data)))
