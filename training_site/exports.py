@@ -24,6 +24,7 @@ from django.utils.http import content_disposition_header
 from django.utils.module_loading import import_string
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .models import ExportJob
@@ -53,7 +54,7 @@ def background_threshold() -> int:
 
 
 def neutralise(value):
-    """A cell value that no spreadsheet will run as a formula."""
+    """A CSV cell value that no spreadsheet will run as a formula (XLSX types text)."""
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
@@ -83,11 +84,22 @@ def stream_csv(filename: str, header: Sequence, rows: Rows) -> StreamingHttpResp
     return response
 
 
-def _xlsx_value(value):
-    value = neutralise(value)
+class Percent(int):
+    """A whole percentage: CSV writes the number, XLSX a fraction shown as "60%"."""
+
+
+def _xlsx_value(sheet, value):
+    if isinstance(value, Percent):
+        cell = WriteOnlyCell(sheet, value=value / 100)
+        cell.number_format = "0%"
+        return cell
     if isinstance(value, str):
         # openpyxl refuses control characters; they carry no meaning in a report.
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+        # Typed as a string, "=1+1" is text that no spreadsheet evaluates, so
+        # XLSX needs no CSV apostrophe: the cell shows exactly what was typed.
+        cell.data_type = "s"
+        return cell
     return value
 
 
@@ -95,10 +107,10 @@ def write_xlsx(stream, header: Sequence, rows: Rows) -> int:
     """Write a one-sheet workbook to `stream` in write-only mode; return the row count."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
-    sheet.append([_xlsx_value(v) for v in header])
+    sheet.append([_xlsx_value(sheet, v) for v in header])
     count = 0
     for row in rows:
-        sheet.append([_xlsx_value(v) for v in row])
+        sheet.append([_xlsx_value(sheet, v) for v in row])
         count += 1
     workbook.save(stream)
     return count

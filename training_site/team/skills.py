@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from skills import selectors
 from skills.models import Level
 
-from ..exports import export_response
+from ..exports import Percent, export_response
 from . import user_can_view_team_reports
 
 PEOPLE_PER_PAGE = 50
@@ -226,7 +226,7 @@ def _units_rows(report: dict) -> Iterator[list]:
             elif cell.hidden:
                 values = [fewer, fewer]
             else:
-                values = [cell.people, cell.percent]
+                values = [cell.people, Percent(cell.percent)]
             yield [unit.code, unit.name, skill.category.name, skill.name, *values]
 
 
