@@ -5,10 +5,16 @@
 # As root it installs them with apt-get; otherwise it says what to install.
 set -euo pipefail
 
-# The certificate PDF pins the DejaVu families (core: Serif, Sans, Mono; extra:
-# the italic), so it looks the same on every server.
-run_packages=(libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra nodejs npm)
+# The certificate PDF names every font it uses, so it looks the same on every
+# server (docs/certificates.md, "Fonts"): DejaVu (core: Serif, Sans, Mono, with
+# Latin, Vietnamese and Arabic; extra: the italic), WenQuanYi Micro Hei
+# (Chinese, Japanese, Korean) and Lohit Devanagari (Hindi, Marathi, Nepali).
+# tests/certificates/test_scripts.py renders with only these font packages.
+font_packages=(fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei fonts-lohit-deva)
+run_packages=(libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 "${font_packages[@]}" nodejs npm)
 test_packages=(chromium postgresql poppler-utils)
+# zbarimg reads the certificate's QR code back in tests/certificates/test_layout.py.
+test_packages+=(zbar-tools)
 
 wanted=("${run_packages[@]}")
 if [[ "${1:-run}" == "test" ]]; then
