@@ -3,6 +3,7 @@
 import io
 import json
 import re
+import subprocess
 from dataclasses import dataclass
 
 import pikepdf
@@ -109,3 +110,10 @@ def reading_order_text(data: bytes) -> str:
         if run.mcid is not None:
             by_mcid[run.mcid] = by_mcid.get(run.mcid, "") + run.text
     return squeeze("".join(by_mcid.get(mcid, "") for mcid in structure_mcids(data)))
+
+
+def run_tool(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run one of Debian's tools (poppler-utils, zbar-tools, dpkg) on test files."""
+    return subprocess.run(  # noqa: S603 (fixed tool names, our own temporary files)
+        args, capture_output=True, text=True, check=check
+    )

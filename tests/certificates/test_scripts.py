@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.certificates.pdf_helpers import squeeze
+from tests.certificates.pdf_helpers import run_tool, squeeze
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,9 +52,7 @@ def product_font_dirs() -> list[str]:
     assert packages, "scripts/sysdeps.sh names no font_packages"
     dirs = set()
     for package in packages.group(1).split():
-        listed = subprocess.run(
-            ["dpkg", "-L", package], capture_output=True, text=True, check=False
-        )
+        listed = run_tool("dpkg", "-L", package, check=False)
         assert listed.returncode == 0, f"{package} is not installed: scripts/sysdeps.sh"
         dirs |= {
             str(Path(path).parent)
@@ -79,7 +77,7 @@ def render_names(names: dict[str, str], out: Path, font_dirs: list[str]) -> str:
         "DJANGO_SETTINGS_MODULE": "training_site.settings.test",
         "FONTCONFIG_FILE": str(conf),
     }
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
         [sys.executable, "-c", RENDER, json.dumps(names), str(out)],
         cwd=ROOT,
         env=env,
@@ -111,20 +109,13 @@ def test_the_name_prints_in_its_own_script(rendered, key):
     out, _log = rendered
     name, font = NAMES[key]
     pdf = out / f"{key}.pdf"
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = run_tool("pdftotext", "-enc", "UTF-8", str(pdf), "-").stdout
     # The holder's line reads back as the very name, letter for letter and in
     # order. Spaces are ignored: extractors add some between Devanagari glyphs
     # placed apart (a vowel sign), and wrap Arabic in bidi embedding marks.
     lines = [squeeze(BIDI_MARKS.sub("", line)) for line in text.splitlines()]
     assert squeeze(name) in lines, text
-    fonts = subprocess.run(
-        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
+    fonts = run_tool("pdffonts", str(pdf)).stdout
     rows = fonts.splitlines()[2:]
     assert any(font in row for row in rows), fonts
     # Every font is embedded (a PDF/A rule, and what makes it print anywhere).
