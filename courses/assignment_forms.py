@@ -4,14 +4,22 @@ Whom a form offers depends on who asks. A manager sees only the people and
 units below them; an L&D admin sees everyone. A posted id outside those
 choices is looked up in the same scope and answers 404, exactly as a URL to
 someone out of scope would, so the form never confirms that a person exists.
+
+The person is not a list of everyone (thousands, for an L&D admin): it is a
+search box, `person`, that courses/static/courses/person_search.js turns into
+a combobox over `assign_people_search`, writing the chosen id to the hidden
+`target_employee`. Without JavaScript the box still works: an employee number,
+or a name only one person in scope has, is enough.
 """
 
+import re
 from datetime import date, timedelta
 
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,14 +29,21 @@ from crispy_forms.layout import Field, Layout, Submit
 
 from people.models import Employee, OrgUnit, RoleProfile
 from people.permissions import user_is_ld_admin
-from people.selectors import employees_below
+from people.selectors import employees_below, employees_matching
 
 from .models import Assignment, CoursePage, LearningPathPage
 
 # A second identical POST within this window is a double submit, not a new need.
 DUPLICATE_WINDOW = timedelta(minutes=1)
 MAX_DUE_DAYS = 3650
-_NAME_FIELDS = ("pk", "first_name", "last_name", "preferred_name", "employee_number")
+# A search answers this many people at most: enough to pick from, and a
+# reason to type one more letter rather than to scroll.
+PEOPLE_SEARCH_LIMIT = 20
+PEOPLE_SEARCH_MIN_LENGTH = 2
+# How many namesakes an error message lists before asking for a number.
+_AMBIGUOUS_SHOWN = 5
+# "Alice Arsenault (200001)", as person_label writes it: the number in brackets.
+_LABEL_NUMBER = re.compile(r"\(([^()]+)\)\s*$")
 
 Target = Assignment.Target
 
@@ -74,6 +89,33 @@ class AssignerScope:
             (Target.ORG_UNIT, _("An org unit I head, or one below it")),
             (Target.EMPLOYEE, _("One person")),
         ]
+
+
+def person_label(employee: Employee) -> str:
+    """What the person box holds once someone is chosen: name and employee number."""
+    return f"{employee.display_name} ({employee.employee_number})"
+
+
+def person_option(employee: Employee) -> dict:
+    """One search result: enough to tell two people of the same name apart."""
+    return {
+        "id": employee.pk,
+        "name": employee.display_name,
+        "employee_number": employee.employee_number,
+        "unit": employee.org_unit.name,
+        "label": person_label(employee),
+    }
+
+
+def people_search(*, scope: AssignerScope, query: str) -> tuple[list[Employee], bool]:
+    """Up to PEOPLE_SEARCH_LIMIT people in scope matching `query`, and whether more do."""
+    query = query.strip()[:100]
+    if len(query) < PEOPLE_SEARCH_MIN_LENGTH:
+        return [], False
+    found = employees_matching(
+        employees=scope.employees(), query=query, limit=PEOPLE_SEARCH_LIMIT + 1
+    )
+    return found[:PEOPLE_SEARCH_LIMIT], len(found) > PEOPLE_SEARCH_LIMIT
 
 
 def _item_choices() -> list:
@@ -135,19 +177,37 @@ class AssignmentForm(forms.Form):
         self.fields["item"].choices = _item_choices()
         self.fields["target"].choices = scope.targets()
         self.fields["target"].initial = Target.TEAM
-        people = [
-            (e.pk, f"{e} ({e.employee_number})")
-            for e in scope.employees().only(*_NAME_FIELDS)
-        ]
         units = [(u.pk, u.name) for u in scope.units().only("pk", "name")]
-        person_help = (
-            _("For “Everyone below a manager”, choose the manager.")
-            if scope.org_wide
-            else ""
+        person_help = _(
+            "Type part of a name, an employee number or a unit, then choose the "
+            "person from the list. An employee number alone is enough."
         )
-        self.fields["target_employee"] = _id_field(_("Person"), people, person_help)
+        if scope.org_wide:
+            person_help = _(
+                "%(help)s For “Everyone below a manager”, choose the manager."
+            ) % {"help": person_help}
+        self.fields["person"] = forms.CharField(
+            label=_("Person"),
+            required=False,
+            max_length=200,
+            help_text=person_help,
+            widget=forms.TextInput(
+                attrs={
+                    "autocomplete": "off",
+                    "spellcheck": "false",
+                    "data-person-search": "",
+                    "data-search-url": reverse("courses:assign-people-search"),
+                    "data-id-input": "id_target_employee",
+                    "data-min-length": PEOPLE_SEARCH_MIN_LENGTH,
+                }
+            ),
+        )
+        # The chosen person's id, written by the search box's script.
+        self.fields["target_employee"] = forms.IntegerField(
+            required=False, widget=forms.HiddenInput
+        )
         self.fields["target_unit"] = _id_field(_("Org unit"), units)
-        fields = ["target", "target_employee", "target_unit"]
+        fields = ["target", "person", "target_employee", "target_unit"]
         if scope.org_wide:
             roles = [(r.pk, r.name) for r in scope.roles()]
             self.fields["target_role"] = _id_field(_("Role profile"), roles)
@@ -192,8 +252,61 @@ class AssignmentForm(forms.Form):
         wanted = target == Target.EMPLOYEE or (
             target == Target.TEAM and self.scope.org_wide
         )
-        return self._chosen(
-            "target_employee", wanted, self.scope.employees(), _("Choose a person.")
+        typed = self.cleaned_data.get("person", "")
+        if not wanted:
+            return None
+        if self.cleaned_data.get("target_employee") is not None:
+            chosen = self._chosen("target_employee", True, self.scope.employees(), "")
+            # Without JavaScript a preselected id stays in the page while the
+            # box is typed over: what the box says wins.
+            if not typed or typed in (person_label(chosen), chosen.employee_number):
+                return chosen
+        try:
+            if not typed:
+                raise forms.ValidationError(_("Choose a person."))
+            return self._person_from_text(typed)
+        except forms.ValidationError as error:
+            # Shown on the box the user typed in, not on the hidden id.
+            self.add_error("person", error)
+            return None
+
+    def _person_from_text(self, typed: str) -> Employee:
+        """The one person in scope the typed number or words name, else an error."""
+        people = self.scope.employees()
+        label = _LABEL_NUMBER.search(typed)
+        number = label.group(1).strip() if label else typed
+        by_number = people.filter(employee_number__iexact=number).first()
+        if by_number is not None:
+            return by_number
+        found = employees_matching(
+            employees=people, query=typed, limit=_AMBIGUOUS_SHOWN + 1
+        )
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise forms.ValidationError(
+                _(
+                    "Nobody you may assign to matches “%(typed)s”. Type part of a "
+                    "name, an employee number or a unit, and choose from the list."
+                ),
+                params={"typed": typed},
+                code="no_person",
+            )
+        shown = "; ".join(
+            f"{e.display_name} ({e.employee_number}, {e.org_unit.name})"
+            for e in found[:_AMBIGUOUS_SHOWN]
+        )
+        raise forms.ValidationError(
+            _(
+                "Several people match “%(typed)s”: %(people)s%(more)s. Type the "
+                "employee number of the one you mean, or choose from the list."
+            ),
+            params={
+                "typed": typed,
+                "people": shown,
+                "more": "…" if len(found) > _AMBIGUOUS_SHOWN else "",
+            },
+            code="several_people",
         )
 
     def clean_target_unit(self) -> OrgUnit | None:

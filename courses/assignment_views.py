@@ -10,17 +10,26 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
 from people.permissions import user_is_ld_admin, user_is_manager
 
 from . import assignment_services as services
-from .assignment_forms import AssignerScope, AssignmentForm, ExemptForm, ExtendForm
+from .assignment_forms import (
+    AssignerScope,
+    AssignmentForm,
+    ExemptForm,
+    ExtendForm,
+    people_search,
+    person_label,
+    person_option,
+)
 from .assignment_selectors import (
     assignment_for,
     assignment_learners,
@@ -67,7 +76,11 @@ def assign(request):
         if not employee_id.isdigit():
             raise Http404
         person = get_object_or_404(scope.employees(), pk=employee_id)
-        initial = {"target": Assignment.Target.EMPLOYEE, "target_employee": person.pk}
+        initial = {
+            "target": Assignment.Target.EMPLOYEE,
+            "target_employee": person.pk,
+            "person": person_label(person),
+        }
     form = AssignmentForm(
         request.POST if request.method == "POST" else None, scope=scope, initial=initial
     )
@@ -81,6 +94,20 @@ def assign(request):
                 request, _("Nothing was assigned: correct the fields marked below.")
             )
     return render(request, "courses/assignments/assign.html", {"form": form})
+
+
+@never_cache
+@login_required
+@require_GET
+def assign_people_search(request):
+    """The assign form's person search: people in the user's scope, as JSON."""
+    _require_assigner(request.user)
+    people, more = people_search(
+        scope=AssignerScope(request.user), query=request.GET.get("q", "")
+    )
+    return JsonResponse(
+        {"results": [person_option(person) for person in people], "more": more}
+    )
 
 
 def _create(request, form: AssignmentForm):

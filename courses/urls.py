@@ -20,6 +20,11 @@ urlpatterns = [
     path("assignments/", assignment_views.assignment_list, name="assignments"),
     path("assignments/new/", assignment_views.assign, name="assign"),
     path(
+        "assignments/new/people/",
+        assignment_views.assign_people_search,
+        name="assign-people-search",
+    ),
+    path(
         "assignments/<int:pk>/", assignment_views.assignment_detail, name="assignment"
     ),
     path(

@@ -106,3 +106,39 @@ def employee_profile(*, employee: Employee) -> dict:
             )
         ),
     }
+
+
+def employees_matching(
+    *, employees: QuerySet[Employee], query: str, limit: int
+) -> list[Employee]:
+    """People among `employees` whose name, employee number or unit matches every word.
+
+    For pickers: `employees` is already the asking user's scope, so a search
+    never reaches outside it. One query, with each person's unit.
+    """
+    words = query.split()
+    if not words:
+        return []
+    matches = Q()
+    for word in words:
+        matches &= (
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(preferred_name__icontains=word)
+            | Q(employee_number__icontains=word)
+            | Q(org_unit__name__icontains=word)
+            | Q(org_unit__code__iexact=word)
+        )
+    return list(
+        employees.filter(matches)
+        .select_related("org_unit")
+        .only(
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "employee_number",
+            "org_unit",
+            "org_unit__name",
+        )
+        .order_by("last_name", "first_name", "employee_number")[:limit]
+    )

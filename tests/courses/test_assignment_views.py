@@ -216,13 +216,17 @@ def test_manager_cannot_assign_outside_their_scope(
 def test_the_form_offers_a_manager_only_their_people_and_units(
     course, personas, org, client_for
 ):
-    page = client_for(personas["manager"]).get(reverse("courses:assign")).text
-    assert "Alice Arsenault" in page
+    client = client_for(personas["manager"])
+    page = client.get(reverse("courses:assign")).text
     assert "Everyone below me" in page
     assert org["team_a"].name in page
     for outsider in ["Charlie Chen", "Dana Dubois", org["team_b"].name, "Role profile"]:
         assert outsider not in page
     assert f'value="course:{course.pk}"' in page
+    # People are found by the search box: tests/courses/test_assignment_people_search.py.
+    search = reverse("courses:assign-people-search")
+    found = client.get(search, {"q": "Road Crew"}).json()["results"]
+    assert [person["name"] for person in found] == ["Alice Arsenault"]
 
 
 @pytest.mark.django_db
@@ -230,7 +234,8 @@ def test_preselecting_a_person_is_scoped_too(personas, client_for):
     client = client_for(personas["manager"])
     alice = personas["employee"].employee
     page = client.get(reverse("courses:assign"), {"employee": alice.pk}).text
-    assert f'<option value="{alice.pk}" selected>' in page
+    assert f'name="target_employee" value="{alice.pk}"' in page
+    assert f'value="Alice Arsenault ({alice.employee_number})"' in page
     assert re.search(r'value="employee"[^>]*checked', page)
     charlie = personas["peer"].employee
     for bad in [charlie.pk, "abc", 999999]:

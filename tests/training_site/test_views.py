@@ -41,6 +41,17 @@ RULES = {
     "accounts:password_reset_done": [OK] * 7,
     "accounts:password_reset_complete": [OK] * 7,
     "certificates:verify-lookup": [OK] * 7,
+    # The assign form's person search (JSON); what it returns per persona:
+    # tests/courses/test_assignment_people_search.py.
+    "courses:assign-people-search": [
+        LOGIN,
+        FORBIDDEN,
+        FORBIDDEN,
+        OK,
+        OK,
+        FORBIDDEN,
+        OK,
+    ],
     "training_site:team-skills": [
         LOGIN,
         FORBIDDEN,
