@@ -1,5 +1,7 @@
 """Bulk issue (a background job with progress) and the streamed ZIP download."""
 
+import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
 
@@ -11,7 +13,6 @@ from courses.models import CoursePage
 from people.models import OrgUnit
 
 from .models import BulkCertificateJob, Certificate
-from .rendering import safe_filename
 from .selectors import bulk_enrolments
 from .services import certificate_issue, certificate_pdf_ensure
 
@@ -102,8 +103,18 @@ class _Pipe:
         return data
 
 
+def _name_part(text: str) -> str:
+    """Letters, marks and digits of any script; every other run becomes one "-"."""
+    kept = "".join(
+        c if unicodedata.category(c)[0] in "LMN" else "-"
+        for c in unicodedata.normalize("NFC", text)
+    )
+    return re.sub(r"-{2,}", "-", kept).strip("-")[:80] or "certificate"
+
+
 def zip_entry_name(certificate: Certificate) -> str:
-    return f"{certificate.number}-{safe_filename(certificate.holder_name)}.pdf"
+    """`<number>-<holder>.pdf` in the holder's own letters; zipfile flags it UTF-8."""
+    return f"{certificate.number}-{_name_part(certificate.holder_name)}.pdf"
 
 
 def certificates_zip_stream(certificates: Iterable[Certificate]) -> Iterator[bytes]:
