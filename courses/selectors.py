@@ -1,5 +1,6 @@
 """Reads for the learner's pages, each a fixed number of queries whatever the size."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -24,6 +25,9 @@ from .models import (
 )
 
 CARD_RENDITION = "fill-480x270"
+# Enough search hits for any catalogue we know of; a search never loads every page.
+SEARCH_HITS_LIMIT = 1000
+MATCHED_LESSONS = 3  # lessons named on a search result's card
 LESSON_CACHE_SECONDS = 24 * 60 * 60
 MODULE_CACHE_SECONDS = 60
 CONTENT_GENERATION_KEY = "courses:content-generation"
@@ -130,6 +134,45 @@ def _required_done(enrolments, done: dict[int, set[int]]) -> dict[int, int]:
     return {e.pk: len(done.get(e.pk, set()) & required_ids) for e in enrolments}
 
 
+@dataclass
+class CourseMatch:
+    """Why a course is in the search results: its best hit's rank and matching lessons."""
+
+    rank: int
+    lessons: list[str] = field(default_factory=list)
+
+
+def catalogue_search(
+    *, catalogue: CourseIndexPage, query: str
+) -> dict[str, CourseMatch]:
+    """Courses whose own text or any live lesson's matches `query`, by tree path.
+
+    One full-text search over courses and modules together (Wagtail's search
+    index holds each page's StreamField text), so their scores are comparable;
+    a course ranks by its best hit, its own or a lesson's. Ranks are positions,
+    not scores: SQLite's BM25 and PostgreSQL's ts_rank run in opposite directions.
+    """
+    # Words only: the SQLite backend passes a stray double quote to FTS5 unescaped
+    # ("unterminated string"), and the index splits words at punctuation anyway.
+    words = " ".join(re.findall(r"\w+", query))
+    if not words:
+        return {}
+    course_length = (catalogue.depth + 1) * CoursePage.steplen
+    hits = (
+        Page.objects.live()
+        .descendant_of(catalogue)
+        .type(CoursePage, ModulePage)
+        .only("pk", "title", "path", "depth")
+        .search(words)[:SEARCH_HITS_LIMIT]
+    )
+    matches: dict[str, CourseMatch] = {}
+    for rank, hit in enumerate(hits):
+        match = matches.setdefault(hit.path[:course_length], CourseMatch(rank=rank))
+        if len(hit.path) > course_length and len(match.lessons) < MATCHED_LESSONS:
+            match.lessons.append(hit.title)
+    return matches
+
+
 def catalogue_for_user(
     *, catalogue: CourseIndexPage, user: AnyUser, params: QueryDict
 ) -> dict:
@@ -140,9 +183,10 @@ def catalogue_for_user(
     duration = params.get("duration", "")
 
     courses = CoursePage.objects.live().child_of(catalogue)
+    matches: dict[str, CourseMatch] = {}
     if query:
-        matches = CoursePage.objects.live().child_of(catalogue).search(query)
-        courses = courses.filter(pk__in=[page.pk for page in matches])
+        matches = catalogue_search(catalogue=catalogue, query=query)
+        courses = courses.filter(path__in=matches.keys())
     if level in CoursePage.Level.values:
         courses = courses.filter(level=level)
     if topic:
@@ -161,14 +205,24 @@ def catalogue_for_user(
             "tagged_items__tag",
         )
     )
+    if query:
+        courses.sort(key=lambda course: matches[course.path].rank)
     states = course_states(user=user, courses=courses)
     # Assigned courses show their due date (one query).
     due = due_dates_for(user=user, course_ids=[course.pk for course in courses])
     from .models import CourseTag
 
     return {
+        # Each card: the course, this learner's state, the due date if assigned,
+        # and, for a search, the lessons whose text matched.
         "courses": [
-            (course, states[course.pk], due.get(course.pk)) for course in courses
+            (
+                course,
+                states[course.pk],
+                due.get(course.pk),
+                matches[course.path].lessons if query else [],
+            )
+            for course in courses
         ],
         "learning_paths": list(
             LearningPathPage.objects.live().child_of(catalogue).order_by("title")
