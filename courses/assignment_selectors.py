@@ -1,6 +1,6 @@
 """Reads about mandatory training, already scoped to the asking user."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, F, Min, Q, QuerySet
@@ -9,44 +9,59 @@ from django.utils import timezone
 from people.selectors import employee_scope_for_user
 
 from .models import (
-    DUE_SOON_DAYS,
     AssignedLearner,
     Assignment,
     LearningPathCourse,
+    status_conditions,
 )
 
+Status = AssignedLearner.Status
+# The statuses a training report counts, in its column order; exempt people
+# are left out of the reports (`AssignedLearner.objects.counted()`), so these
+# add up to "assigned".
+REPORT_STATUSES = tuple(
+    status.value
+    for status in (
+        Status.COMPLETED,
+        Status.IN_PROGRESS,
+        Status.NOT_STARTED,
+        Status.DUE_SOON,
+        Status.OVERDUE,
+    )
+)
 # The figures every training report shows, counted over `AssignedLearner.objects.counted()`.
-TRAINING_FIGURES = ("assigned", "completed", "in_progress", "overdue", "on_time")
+TRAINING_FIGURES = ("assigned", *REPORT_STATUSES, "on_time")
 # Completed by the due date (both local dates): a plain column comparison.
 ON_TIME = Q(completed_on__isnull=False, completed_on__lte=F("due_on"))
 
 
-def training_counts(today: date) -> dict:
-    """`TRAINING_FIGURES` as aggregates; "in progress" is started and not yet overdue.
+def status_counts(today: date, *, statuses: tuple[str, ...] = Status.values) -> dict:
+    """One aggregate per status, from the model's own status conditions.
 
     Counted over due_on (never null) rather than the id, so that SQLite
     answers from the covering index `assignedlearner_report` alone.
     """
-    open_ = Q(completed_on__isnull=True, exempted_at__isnull=True)
+    conditions = status_conditions(today)
+    return {status: Count("due_on", filter=conditions[status]) for status in statuses}
+
+
+def training_counts(today: date) -> dict:
+    """`TRAINING_FIGURES` as aggregates: assigned, one per status, and on time."""
     return {
         "assigned": Count("due_on"),
-        "completed": Count("due_on", filter=Q(completed_on__isnull=False)),
-        "in_progress": Count(
-            "due_on", filter=open_ & Q(started_at__isnull=False, due_on__gte=today)
-        ),
-        "overdue": Count("due_on", filter=open_ & Q(due_on__lt=today)),
+        **status_counts(today, statuses=REPORT_STATUSES),
         "on_time": Count("due_on", filter=ON_TIME),
     }
 
 
 # Open work first (most urgent on top), then exempt, then done.
 _STATUS_ORDER = {
-    AssignedLearner.Status.OVERDUE: 0,
-    AssignedLearner.Status.DUE_SOON: 1,
-    AssignedLearner.Status.IN_PROGRESS: 2,
-    AssignedLearner.Status.NOT_STARTED: 3,
-    AssignedLearner.Status.EXEMPT: 4,
-    AssignedLearner.Status.COMPLETED: 5,
+    Status.OVERDUE: 0,
+    Status.DUE_SOON: 1,
+    Status.IN_PROGRESS: 2,
+    Status.NOT_STARTED: 3,
+    Status.EXEMPT: 4,
+    Status.COMPLETED: 5,
 }
 
 
@@ -109,20 +124,7 @@ def _scoped_learners(*, user: AbstractBaseUser) -> QuerySet[AssignedLearner]:
 
 
 def _counts(today: date) -> dict:
-    soon = today + timedelta(days=DUE_SOON_DAYS)
-    open_ = Q(completed_at__isnull=True, exempted_at__isnull=True)
-    return {
-        "total": Count("pk"),
-        "completed": Count("pk", filter=Q(completed_at__isnull=False)),
-        "exempt": Count(
-            "pk", filter=Q(exempted_at__isnull=False, completed_at__isnull=True)
-        ),
-        "overdue": Count("pk", filter=open_ & Q(due_on__lt=today)),
-        "due_soon": Count("pk", filter=open_ & Q(due_on__gte=today, due_on__lte=soon)),
-        "in_progress": Count(
-            "pk", filter=open_ & Q(due_on__gt=soon, started_at__isnull=False)
-        ),
-    }
+    return {"total": Count("pk"), **status_counts(today)}
 
 
 def assignments_overview(

@@ -153,18 +153,10 @@ def _create(request, form: AssignmentForm):
     return redirect("courses:assignment", pk=assignment.pk)
 
 
-def _not_started(counts: dict) -> int:
-    others = ("completed", "exempt", "overdue", "due_soon", "in_progress")
-    return counts["total"] - sum(counts[key] for key in others)
-
-
 @login_required
 def assignment_list(request):
     _require_assigner(request.user)
-    rows = [
-        (assignment, {**counts, "not_started": _not_started(counts)})
-        for assignment, counts in assignments_overview(user=request.user)
-    ]
+    rows = assignments_overview(user=request.user)
     page = Paginator(rows, ASSIGNMENTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "courses/assignments/list.html", {"page_obj": page})
 

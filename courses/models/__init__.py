@@ -8,6 +8,7 @@ from .assignments import (
     AssignmentTally,
     AssignmentTallyBuild,
     Reminder,
+    status_conditions,
 )
 from .learning import (
     CourseIndexPage,
@@ -44,4 +45,5 @@ __all__ = [
     "QuizAttempt",
     "Reminder",
     "StaffOnlyMixin",
+    "status_conditions",
 ]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from .learning import CoursePage, LearningPathPage
 
 DUE_SOON_DAYS = 14
+NEWCOMER_DAYS = 30
 
 
 class Assignment(models.Model):
@@ -79,6 +80,17 @@ class Assignment(models.Model):
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     due_days = models.PositiveIntegerField(_("days"), null=True, blank=True)
+    # Someone who joins a fixed-date assignment after its date has passed
+    # (a new hire, a transfer) is given this many days instead of starting
+    # overdue.
+    newcomer_days = models.PositiveIntegerField(
+        _("days for newcomers"),
+        default=NEWCOMER_DAYS,
+        help_text=_(
+            "For a fixed date: people who join after the date has passed get "
+            "this many days from the day they are assigned."
+        ),
+    )
     reason = models.CharField(
         _("why"),
         max_length=255,
@@ -145,14 +157,65 @@ class Assignment(models.Model):
             return _("%(days)s days after the hire date") % {"days": self.due_days}
         return _("%(days)s days after being assigned") % {"days": self.due_days}
 
-    def due_for(self, *, assigned_on: date, hire_date: date | None) -> date:
-        """One person's due date under this assignment's rule."""
+    def due_for(
+        self, *, assigned_on: date, hire_date: date | None, newcomer: bool = False
+    ) -> date:
+        """One person's due date under this assignment's rule.
+
+        A `newcomer` joins after the assignment was first given out: under a
+        fixed date already past, they get `newcomer_days` from joining.
+        """
         if self.due_rule == self.DueRule.FIXED:
+            if newcomer and self.due_date < assigned_on:
+                return assigned_on + timedelta(days=self.newcomer_days)
             return self.due_date
         start = assigned_on
         if self.due_rule == self.DueRule.AFTER_HIRE and hire_date is not None:
             start = hire_date
         return start + timedelta(days=self.due_days)
+
+
+def _status_rules(today: date) -> list[tuple[str, dict]]:
+    """The statuses in order of precedence: a row has the first whose lookups all hold.
+
+    Written once, as lookups, so that SQL (`status_conditions`, `with_status`)
+    and Python (`AssignedLearner.status_on`) read the same rule, and every row
+    has exactly one status: the columns of a report add up to its total.
+    """
+    status = AssignedLearner.Status
+    return [
+        (status.COMPLETED, {"completed_on__isnull": False}),
+        (status.EXEMPT, {"exempted_at__isnull": False}),
+        (status.OVERDUE, {"due_on__lt": today}),
+        (status.DUE_SOON, {"due_on__lte": today + timedelta(days=DUE_SOON_DAYS)}),
+        (status.IN_PROGRESS, {"started_at__isnull": False}),
+        (status.NOT_STARTED, {}),
+    ]
+
+
+# The few lookups the rules use, evaluated on a row in memory.
+_PYTHON_LOOKUPS = {
+    "isnull": lambda value, arg: (value is None) is arg,
+    "lt": lambda value, arg: value < arg,
+    "lte": lambda value, arg: value <= arg,
+}
+
+
+def status_conditions(today: date) -> dict[str, Q]:
+    """{status: the Q that selects exactly the rows with it on `today`}.
+
+    Mutually exclusive and together covering every row: each status's own
+    lookups, and none of those of the statuses before it.
+    """
+    conditions: dict[str, Q] = {}
+    earlier: list[Q] = []
+    for status, lookups in _status_rules(today):
+        condition = Q(**lookups)
+        for before in earlier:
+            condition &= ~before
+        conditions[status] = condition
+        earlier.append(Q(**lookups))
+    return conditions
 
 
 class AssignedLearnerQuerySet(models.QuerySet):
@@ -161,7 +224,11 @@ class AssignedLearnerQuerySet(models.QuerySet):
         return self.filter(completed_at__isnull=True, exempted_at__isnull=True)
 
     def overdue(self, *, today: date | None = None):
-        return self.open().filter(due_on__lt=today or timezone.localdate())
+        return self.filter(
+            status_conditions(today or timezone.localdate())[
+                AssignedLearner.Status.OVERDUE
+            ]
+        )
 
     def counted(self):
         """The rows reports count: everyone but exempt people who have not completed."""
@@ -169,19 +236,11 @@ class AssignedLearnerQuerySet(models.QuerySet):
 
     def with_status(self, *, today: date | None = None):
         """Annotate `status`, one of `AssignedLearner.Status`, in SQL."""
-        today = today or timezone.localdate()
-        status = AssignedLearner.Status
+        *rules, (last, _every_row) = _status_rules(today or timezone.localdate())
         return self.annotate(
             status=Case(
-                When(completed_at__isnull=False, then=Value(status.COMPLETED)),
-                When(exempted_at__isnull=False, then=Value(status.EXEMPT)),
-                When(due_on__lt=today, then=Value(status.OVERDUE)),
-                When(
-                    due_on__lte=today + timedelta(days=DUE_SOON_DAYS),
-                    then=Value(status.DUE_SOON),
-                ),
-                When(started_at__isnull=False, then=Value(status.IN_PROGRESS)),
-                default=Value(status.NOT_STARTED),
+                *(When(Q(**lookups), then=Value(status)) for status, lookups in rules),
+                default=Value(last),
                 output_field=models.CharField(),
             )
         )
@@ -260,18 +319,15 @@ class AssignedLearner(models.Model):
 
     def status_on(self, today: date | None = None) -> str:
         """The same rule as `with_status`, for one row already in memory."""
-        today = today or timezone.localdate()
-        if self.completed_at:
-            return self.Status.COMPLETED
-        if self.exempted_at:
-            return self.Status.EXEMPT
-        if self.due_on < today:
-            return self.Status.OVERDUE
-        if self.due_on <= today + timedelta(days=DUE_SOON_DAYS):
-            return self.Status.DUE_SOON
-        if self.started_at:
-            return self.Status.IN_PROGRESS
-        return self.Status.NOT_STARTED
+        for status, lookups in _status_rules(today or timezone.localdate()):
+            if all(
+                _PYTHON_LOOKUPS[lookup](getattr(self, field), arg)
+                for field, lookup, arg in (
+                    (*key.split("__"), arg) for key, arg in lookups.items()
+                )
+            ):
+                return status
+        raise AssertionError("the last rule matches every row")
 
     @property
     def completed_on_time(self) -> bool:
@@ -377,6 +433,8 @@ class AssignmentTally(models.Model):
     assigned = models.PositiveIntegerField(default=0)
     completed = models.PositiveIntegerField(default=0)
     in_progress = models.PositiveIntegerField(default=0)
+    not_started = models.PositiveIntegerField(default=0)
+    due_soon = models.PositiveIntegerField(default=0)
     overdue = models.PositiveIntegerField(default=0)
     on_time = models.PositiveIntegerField(default=0)
 
@@ -394,8 +452,8 @@ class AssignmentTally(models.Model):
 class AssignmentTallyBuild(models.Model):
     """The single row saying which day the tallies were last counted for in full.
 
-    Overdue and in-progress depend on the date, so tallies counted for an
-    earlier day are rebuilt before anyone reads them. Every tally write locks
+    Every status but completed depends on the date, so tallies counted for
+    an earlier day are rebuilt before anyone reads them. Every tally write locks
     this row first, so a rebuild and a recount never interleave.
     """
 

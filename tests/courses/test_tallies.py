@@ -259,12 +259,18 @@ def test_the_next_day_counts_again_before_anyone_reads(world, committed):
         user=world["people"][0].user, assignment=world["everyone"]
     )
     AssignedLearner.objects.filter(pk=learner.pk).update(
-        due_on=timezone.localdate()  # due today: in progress, not yet overdue
+        due_on=timezone.localdate()  # due today: due soon, not yet overdue
     )
     tallies_rebuild()
     key = (world["everyone"].pk, world["team_a"].pk)
     figures = dict(zip(TRAINING_FIGURES, tallied()[key], strict=True))
-    assert (figures["in_progress"], figures["overdue"]) == (1, 0)
+    # Started, but due today: "due soon" like the unit's two others (due in
+    # 10 days), never also "in progress" (one status per person), not overdue.
+    assert (figures["due_soon"], figures["in_progress"], figures["overdue"]) == (
+        3,
+        0,
+        0,
+    )
 
     tomorrow = timezone.localdate() + timedelta(days=1)
     with mock.patch("django.utils.timezone.localdate", return_value=tomorrow):
@@ -276,7 +282,11 @@ def test_the_next_day_counts_again_before_anyone_reads(world, committed):
         tallies_ensure_current()
         assert AssignmentTallyBuild.objects.get().counted_for == tomorrow
         figures = dict(zip(TRAINING_FIGURES, tallied()[key], strict=True))
-        assert (figures["in_progress"], figures["overdue"]) == (0, 1)
+        assert (figures["due_soon"], figures["in_progress"], figures["overdue"]) == (
+            2,
+            0,
+            1,
+        )
         assert tallied() == live()
 
 

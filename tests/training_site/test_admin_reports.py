@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 from django.db import connection
@@ -19,7 +20,7 @@ from courses.assignment_services import (
 from courses.models import AssignedLearner, Assignment
 from courses.tallies import tallies_rebuild
 from people.models import OrgUnit
-from tests.conftest import PERSONAS
+from tests.conftest import NO_ADMIN, PERSONAS
 from tests.courses.factories import make_course
 from tests.people.factories import (
     EmployeeFactory,
@@ -31,7 +32,7 @@ from training_site.admin_reports import training_by_division_live
 
 LOGIN, REFUSED, OK = "login", "refused", 200
 # anonymous, employee, peer, manager, other_manager, trainer, ld_admin
-ADMIN_ONLY = [LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, REFUSED, OK]
+ADMIN_ONLY = [LOGIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, REFUSED, OK]
 REPORTS = ["org_training_by_division", "org_assigned_people", "org_skills_by_unit"]
 MENU_LABELS = ["Training by division", "Assigned people", "Skills by unit"]
 
@@ -200,6 +201,39 @@ def test_training_by_division_counts_a_known_data_set(personas, client_for, data
     assert "% completed on time" in page
 
 
+def test_training_by_division_statuses_add_up_to_assigned(personas, client_for, data):
+    # Tess (the trainer) now has five days left: due soon, whether started or not.
+    AssignedLearner.objects.filter(
+        assignment=data["a"], user=personas["trainer"]
+    ).update(due_on=timezone.localdate() + timedelta(days=5))
+    tallies_rebuild()
+    response = client_for(personas["ld_admin"]).get(reverse("org_training_by_division"))
+    figures = {
+        (r.label, r.assignment.item_title): (r.assigned, *r.by_status)
+        for r in response.context["object_list"]
+    }
+    assert figures == {
+        # assigned = completed + in progress + not started + due soon + overdue
+        ("Public Works", "Accessibility basics"): (6, 2, 1, 1, 1, 1),
+        ("Parks", "Accessibility basics"): (1, 0, 0, 0, 0, 1),
+        ("Parks", "Tree safety"): (2, 1, 0, 1, 0, 0),
+    }
+    headings = [
+        " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+        for cell in re.findall(r"<th[^>]*>(.*?)</th>", response.text, flags=re.S)
+    ]
+    start = headings.index("Division")
+    assert headings[start + 3 : start + 10] == [
+        "Assigned",
+        "Completed",
+        "In progress",
+        "Not started",
+        "Due soon",
+        "Overdue",
+        "% completed on time",
+    ]
+
+
 def test_training_by_division_shows_a_change_at_once(
     personas, client_for, data, django_capture_on_commit_callbacks
 ):
@@ -320,6 +354,8 @@ def test_training_by_division_csv_equals_the_page(personas, client_for, data):
         "Assigned",
         "Completed",
         "In progress",
+        "Not started",
+        "Due soon",
         "Overdue",
         "% completed on time",
     ]
@@ -331,6 +367,8 @@ def test_training_by_division_csv_equals_the_page(personas, client_for, data):
             str(r.assigned),
             str(r.completed),
             str(r.in_progress),
+            str(r.not_started),
+            str(r.due_soon),
             str(r.overdue),
             str(r.on_time_percent),
         ]

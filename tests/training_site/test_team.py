@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import date, datetime, timedelta
 
 from django.db import connection, transaction
@@ -13,7 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from courses.assignment_services import assignment_create, learner_exempt
+from courses.assignment_services import (
+    assignment_create,
+    assignment_expand,
+    learner_exempt,
+)
 from courses.models import AssignedLearner, Assignment
 from people.models import Employee
 from people.permissions import user_is_manager
@@ -145,6 +150,44 @@ def test_training_page_shows_the_report_and_its_chart_table(
     # Dana's assignment to Charlie covers none of Bob's people: 404, not a peek.
     other = Assignment.objects.exclude(pk=known["assignment"].pk).get()
     assert client.get(TRAINING, {"assignment": other.pk}).status_code == 404
+
+
+def _with_not_started_and_due_soon(personas, known) -> None:
+    """Two more of Bob's people: one not started (due in 20 days), one due in 5."""
+    later, soon = _team(personas["manager"], 2)
+    assignment_expand(assignment=known["assignment"])
+    learners = AssignedLearner.objects.filter(assignment=known["assignment"])
+    learners.filter(user=later.user).update(due_on=TODAY + timedelta(days=20))
+    learners.filter(user=soon.user).update(due_on=TODAY + timedelta(days=5))
+
+
+def test_training_statuses_add_up_to_assigned_on_the_page_and_in_the_export(
+    client_for, personas, known
+):
+    _with_not_started_and_due_soon(personas, known)
+    client = client_for(personas["manager"])
+    page = client.get(TRAINING)
+    (row,) = page.context["report"]["rows"]
+    # Assigned, then completed, in progress, not started, due soon, overdue.
+    assert (row.assigned, *row.by_status) == (6, 2, 1, 1, 1, 1)
+    headings = re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', page.text)
+    assert headings[1:7] == [
+        "Assigned",
+        "Completed",
+        "In progress",
+        "Not started",
+        "Due soon",
+        "Overdue",
+    ]
+    cells = re.findall(r'<td class="text-end">([^<]+)</td>', page.text)
+    assert cells[:6] == ["6", "2", "1", "1", "1", "1"]
+
+    export = client.get(TRAINING, {"format": "csv"})
+    header, line = csv.reader(
+        io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))
+    )
+    assert header[1:7] == headings[1:7]
+    assert line[1:7] == ["6", "2", "1", "1", "1", "1"]
 
 
 # --- the people list -------------------------------------------------------------

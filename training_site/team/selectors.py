@@ -15,7 +15,12 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from certificates.models import Certificate
-from courses.assignment_selectors import ON_TIME, TRAINING_FIGURES, training_counts
+from courses.assignment_selectors import (
+    ON_TIME,
+    REPORT_STATUSES,
+    TRAINING_FIGURES,
+    training_counts,
+)
 from courses.models import AssignedLearner, Assignment
 from people.models import Employee, OrgUnit
 from people.selectors import employee_scope_for_user, org_unit_subtree_ids
@@ -222,16 +227,27 @@ def team_person(*, user: AbstractBaseUser, employee_id: int) -> Employee | None:
 # --- the training report -------------------------------------------------------------
 
 
+# The report's status columns, as their headings say them.
+STATUS_COLUMNS = [AssignedLearner.Status(status).label for status in REPORT_STATUSES]
+
+
 @dataclass
 class TrainingRow:
     label: str
     assigned: int = 0
     completed: int = 0
     in_progress: int = 0
+    not_started: int = 0
+    due_soon: int = 0
     overdue: int = 0
     on_time: int = 0
     assignment: Assignment | None = None
     unit: OrgUnit | None = None
+
+    @property
+    def by_status(self) -> list[int]:
+        """The status figures in `REPORT_STATUSES` order: they add up to `assigned`."""
+        return [getattr(self, status) for status in REPORT_STATUSES]
 
     @property
     def on_time_percent(self) -> int | None:
@@ -250,7 +266,7 @@ def training_report(
     assignment_id: int | None = None,
     today: date | None = None,
 ) -> dict:
-    """Assigned, completed, in progress, overdue and % on time.
+    """Assigned, then each status (`REPORT_STATUSES`, which add up to it), and % on time.
 
     Without `assignment_id`: one row per assignment. With it: one row per org
     unit for that assignment, plus completions per month. `learners` is

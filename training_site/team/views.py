@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from certificates.selectors import certificates_for_holder
 from courses import selectors as course_selectors
 from courses.assignment_selectors import learner_rows
-from courses.models import Assignment
+from courses.models import DUE_SOON_DAYS, Assignment
 from people.permissions import user_can_manage_employee
 from skills import selectors as skill_selectors
 
@@ -204,9 +204,7 @@ class TrainingFilterForm(forms.Form):
 TRAINING_HEADER = [
     _("Course or org unit"),
     _("Assigned"),
-    _("Completed"),
-    _("In progress"),
-    _("Overdue"),
+    *selectors.STATUS_COLUMNS,
     _("Completed on time %"),
 ]
 
@@ -220,9 +218,7 @@ def training_export(user, params: dict) -> tuple[list, Iterator[list]]:
         [
             row.label,
             row.assigned,
-            row.completed,
-            row.in_progress,
-            row.overdue,
+            *row.by_status,
             row.on_time_percent if row.on_time_percent is not None else "",
         ]
         for row in report["rows"]
@@ -274,6 +270,8 @@ def team_training(request):
             "report": report,
             "months": months,
             "assignment": assignment,
+            "status_columns": selectors.STATUS_COLUMNS,
+            "due_soon_days": DUE_SOON_DAYS,
             "query": _query(request),
         },
     )
