@@ -33,6 +33,11 @@ def user_is_trainer(user: AnyUser) -> bool:
     return user.is_authenticated and TRAINERS_GROUP in _group_names(user)
 
 
+def user_can_access_admin(user: AnyUser) -> bool:
+    """The Wagtail admin: trainers and L&D admins, by the permission Wagtail checks."""
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+
 def user_is_manager(user: AnyUser) -> bool:
     """A manager has people below them: direct reports or a unit they head."""
     employee = getattr(user, "employee", None) if user.is_authenticated else None

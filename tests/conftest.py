@@ -23,6 +23,9 @@ from training_site import roles
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "correct-horse-battery"
+# What staff without admin access get from every admin URL: the 403 page that
+# says so (training_site.middleware.AdminAccessMiddleware), not a login redirect.
+NO_ADMIN = 403
 PERSONAS = [
     "anonymous",
     "employee",

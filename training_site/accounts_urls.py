@@ -1,16 +1,29 @@
 """Sign in, sign out, password change and reset: Django's views, our templates."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path, reverse, reverse_lazy
+
+from people.permissions import user_can_access_admin
 
 from . import forms
 
 app_name = "accounts"
 
+
+class AdminLoginView(auth_views.LoginView):
+    """The same sign-in page at /admin/login/, landing in the admin when allowed."""
+
+    def get_default_redirect_url(self):
+        # Only without a `next`: someone who typed /admin/login/ wants the admin.
+        if user_can_access_admin(self.request.user):
+            return reverse("wagtailadmin_home")
+        return super().get_default_redirect_url()
+
+
 # No redirect_authenticated_user: a signed-in user sent here by a page they may
-# not open (the admin, say) would bounce between the two forever. The template
-# tells them instead.
+# not open would bounce between the two forever. The template tells them instead.
 login_view = auth_views.LoginView.as_view(authentication_form=forms.LoginForm)
+admin_login_view = AdminLoginView.as_view(authentication_form=forms.LoginForm)
 
 urlpatterns = [
     path("login/", login_view, name="login"),

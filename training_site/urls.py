@@ -11,7 +11,7 @@ from courses import views as course_views
 from people import views as people_views
 
 from . import views
-from .accounts_urls import login_view
+from .accounts_urls import admin_login_view
 from .team import views as team_views
 from .team.urls import skills_patterns
 
@@ -36,7 +36,7 @@ site_patterns = (
 urlpatterns = [
     path("accounts/", include("training_site.accounts_urls")),
     # The admin signs in through the site's own login page (one login, one throttle).
-    path("admin/login/", login_view, name="admin-login"),
+    path("admin/login/", admin_login_view, name="admin-login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("my/", include(site_patterns)),

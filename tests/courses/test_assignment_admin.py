@@ -16,13 +16,13 @@ from courses.models import (
     Enrolment,
     LearningPathPage,
 )
-from tests.conftest import PERSONAS
+from tests.conftest import NO_ADMIN, PERSONAS
 from tests.courses.factories import make_course
 
 LOGIN, REFUSED, OK = "login", "refused", 200
 # anonymous, employee, peer, manager, other_manager, trainer, ld_admin
-ADMIN_ONLY = [LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, REFUSED, OK]
-NOBODY = [LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, REFUSED, REFUSED]
+ADMIN_ONLY = [LOGIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, REFUSED, OK]
+NOBODY = [LOGIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, REFUSED, REFUSED]
 
 
 @pytest.fixture

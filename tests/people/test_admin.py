@@ -4,11 +4,11 @@ from django.urls import reverse
 
 import pytest
 
-from tests.conftest import PERSONAS
+from tests.conftest import NO_ADMIN, PERSONAS
 
 LOGIN, REFUSED, OK = "login", "refused", 200
 # anonymous, employee, peer, manager, other_manager, trainer, ld_admin
-ADMIN_ONLY = [LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, REFUSED, OK]
+ADMIN_ONLY = [LOGIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, REFUSED, OK]
 
 
 def _admin_urls(personas):

@@ -5,7 +5,7 @@ from django.urls import reverse
 import pytest
 
 from skills.models import SelfAssessment
-from tests.conftest import PERSONAS
+from tests.conftest import NO_ADMIN, PERSONAS
 from tests.skills.helpers import review, submit
 
 LOGIN, REFUSED, MISSING, OK = "login", 403, 404, 200
@@ -70,7 +70,7 @@ def test_dismissing_a_notice_is_a_post_and_only_touches_your_own(
     assert SelfAssessment.objects.get().notice_dismissed_at is not None
 
 
-ADMIN_ONLY = [LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, "refused", OK]
+ADMIN_ONLY = [LOGIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, "refused", OK]
 
 
 def _admin_urls(framework):

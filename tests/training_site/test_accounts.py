@@ -156,3 +156,36 @@ def test_sessions_are_touched_at_most_once_a_minute(client, employee, monkeypatc
     clock[0] += 31
     client.get("/")
     assert client.session["_last_touch"] == first + 61
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("persona", "lands_on"),
+    [("trainer", "/admin/"), ("ld_admin", "/admin/"), ("employee", "/")],
+)
+def test_signing_in_at_the_admin_login_lands_in_the_admin(
+    client, personas, persona, lands_on
+):
+    username = personas[persona].username
+    response = client.post(
+        "/admin/login/", {"username": username, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    # Staff without admin access land on the site, not on a refusal.
+    assert response["Location"] == lands_on
+    assert client.get(lands_on).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_admin_login_keeps_its_next_page(client, trainer):
+    response = client.post(
+        "/admin/login/?next=/admin/pages/",
+        {"username": "tess", "password": PASSWORD},
+    )
+    assert response["Location"] == "/admin/pages/"
+    # The site's own login still lands on the site.
+    client.post("/accounts/logout/")
+    response = client.post(
+        "/accounts/login/", {"username": "tess", "password": PASSWORD}
+    )
+    assert response["Location"] == "/"

@@ -161,13 +161,22 @@ def test_navigation_offers_admin_only_to_trainers_and_ld_admins(personas, client
         assert admin_link in client_for(personas[persona]).get("/").text, persona
 
 
+ADMIN_URLS = ["/admin/", "/admin/pages/", "/admin/people/roster-import/"]
+
+
 @pytest.mark.django_db
-def test_admin_is_refused_to_staff_without_an_admin_role(personas, client_for):
-    refused = client_for(personas["employee"]).get("/admin/", follow=True)
-    assert refused.redirect_chain[-1][0].startswith("/accounts/login/")
-    assert "Your account can't open that page" in refused.text
-    assert client_for(personas["trainer"]).get("/admin/").status_code == 200
-    assert client_for(personas["ld_admin"]).get("/admin/").status_code == 200
+@pytest.mark.parametrize("url", ADMIN_URLS)
+def test_admin_is_refused_to_staff_without_an_admin_role(personas, client_for, url):
+    """Signed in without admin access: told so (403), not sent to sign in again."""
+    anonymous = client_for(None).get(url)
+    assert anonymous.status_code == 302
+    assert anonymous["Location"] == f"/accounts/login/?next={url}"
+    for persona in ["employee", "peer", "manager", "other_manager"]:
+        refused = client_for(personas[persona]).get(url)
+        assert refused.status_code == 403, persona
+        assert "You don't have access to the admin" in refused.text
+        assert 'href="/"' in refused.text  # a way back
+    assert client_for(personas["ld_admin"]).get(url, follow=True).status_code == 200
 
 
 @pytest.mark.django_db
