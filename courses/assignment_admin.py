@@ -27,7 +27,7 @@ from wagtail.permissions import register_permission_policy
 from lib.admin_columns import CalendarDateColumn
 
 from .assignment_services import AssignmentError, assignment_create
-from .models import Assignment
+from .models import NEWCOMER_DAYS, Assignment
 
 ASSIGN_ANYONE = "courses.assign_anyone"
 Target = Assignment.Target
@@ -71,11 +71,19 @@ class AssignmentCreateForm(WagtailAdminModelForm):
             "due_rule",
             "due_date",
             "due_days",
+            "newcomer_days",
             "reason",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty, it keeps the default window.
+        self.fields["newcomer_days"].required = False
+
     def clean(self):
         data = super().clean()
+        if data.get("newcomer_days") is None:
+            data["newcomer_days"] = NEWCOMER_DAYS
         self._clean_item(data)
         target = data.get("target")
         if target in _TARGET_FIELDS:
@@ -149,6 +157,7 @@ create_panels = ObjectList(
             [
                 FieldPanel("due_rule"),
                 FieldRowPanel([FieldPanel("due_date"), FieldPanel("due_days")]),
+                FieldPanel("newcomer_days"),
             ],
             heading=_("By when"),
         ),
@@ -195,6 +204,7 @@ class AssignmentCreateView(CreateView):
             due_rule=data["due_rule"],
             due_date=data.get("due_date"),
             due_days=data.get("due_days"),
+            newcomer_days=data["newcomer_days"],
             reason=data.get("reason", ""),
         )
         log(

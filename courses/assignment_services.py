@@ -20,6 +20,7 @@ from people.selectors import employees_below, org_unit_subtree_ids
 
 from .dates import add_months
 from .models import (
+    NEWCOMER_DAYS,
     AssignedLearner,
     Assignment,
     AssignmentEvent,
@@ -62,6 +63,7 @@ def assignment_create(
     due_rule: str = Assignment.DueRule.FIXED,
     due_date: date | None = None,
     due_days: int | None = None,
+    newcomer_days: int = NEWCOMER_DAYS,
     reason: str = "",
     today: date | None = None,
 ) -> Expansion:
@@ -103,10 +105,11 @@ def assignment_create(
         due_rule=due_rule,
         due_date=due_date if due_rule == Assignment.DueRule.FIXED else None,
         due_days=due_days if due_rule != Assignment.DueRule.FIXED else None,
+        newcomer_days=newcomer_days,
         reason=reason,
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
-    added = assignment_expand(assignment=assignment, today=today)
+    added = assignment_expand(assignment=assignment, today=today, initial=True)
     return Expansion(assignment=assignment, added=added)
 
 
@@ -142,11 +145,15 @@ def course_ids_of(assignment: Assignment) -> list[int]:
 
 
 @transaction.atomic
-def assignment_expand(*, assignment: Assignment, today: date | None = None) -> int:
+def assignment_expand(
+    *, assignment: Assignment, today: date | None = None, initial: bool = False
+) -> int:
     """Add everyone the assignment targets and does not have yet; return how many.
 
     New learners are enrolled on the course(s) (or keep the enrolment they
     have), and a completion they already hold counts, unless it is expiring.
+    After the `initial` expansion they are newcomers: a fixed date already
+    past gives them the assignment's newcomer window instead (`due_for`).
     """
     if not assignment.is_active:
         return 0
@@ -167,7 +174,9 @@ def assignment_expand(*, assignment: Assignment, today: date | None = None) -> i
                     assigned_on=today,
                     due_on=(
                         due := assignment.due_for(
-                            assigned_on=today, hire_date=hire_date
+                            assigned_on=today,
+                            hire_date=hire_date,
+                            newcomer=not initial,
                         )
                     ),
                     original_due_on=due,

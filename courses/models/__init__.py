@@ -2,6 +2,7 @@
 
 from .assignments import (
     DUE_SOON_DAYS,
+    NEWCOMER_DAYS,
     AssignedLearner,
     Assignment,
     AssignmentEvent,
@@ -27,6 +28,7 @@ from .learning import (
 
 __all__ = [
     "DUE_SOON_DAYS",
+    "NEWCOMER_DAYS",
     "AssignedLearner",
     "Assignment",
     "AssignmentEvent",

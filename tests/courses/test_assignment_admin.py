@@ -145,6 +145,23 @@ def test_ld_admin_assigns_to_an_org_unit_and_its_people_are_enrolled(
     )
 
 
+def test_ld_admin_sets_the_newcomer_window_or_keeps_the_default(
+    personas, client_for, course
+):
+    admin = client_for(personas["ld_admin"])
+    assert 'name="newcomer_days"' in admin.get(reverse("courses_assignment:add")).text
+    due = (timezone.localdate() + timedelta(days=30)).isoformat()
+    fields = {"course": course.pk, "target": "everyone", "due_rule": "fixed"}
+
+    for days, expected in (("45", 45), ("", 30)):
+        response = admin.post(
+            reverse("courses_assignment:add"),
+            {**fields, "due_date": due, "newcomer_days": days},
+        )
+        assert response.status_code == 302, days
+        assert Assignment.objects.latest("pk").newcomer_days == expected
+
+
 def test_after_assignment_days_rule(personas, client_for, course):
     response = client_for(personas["ld_admin"]).post(
         reverse("courses_assignment:add"),

@@ -14,6 +14,7 @@ from courses.assignment_services import (
     AssignmentError,
     assignment_create,
     assignment_expand,
+    assignments_expand_all,
     assignments_recertify,
     learner_exempt,
     learner_exemption_lift,
@@ -122,6 +123,46 @@ def test_people_who_join_the_unit_in_a_roster_import_get_the_training(db, course
     newcomer = Employee.objects.get(employee_number="3").user
     assert learner(newcomer, expansion.assignment).due_on == TODAY + timedelta(days=30)
     assert Enrolment.objects.filter(user=newcomer, course=course).exists()
+
+
+def test_a_newcomer_after_the_fixed_date_gets_the_newcomer_window(
+    org, personas, course
+):
+    assignment = assign_unit(
+        org["team_a"],
+        course,
+        due_date=TODAY - timedelta(days=5),
+        today=TODAY - timedelta(days=40),
+    ).assignment
+    # Those there when it was given out keep the date, and are overdue now.
+    alice = learner(personas["employee"], assignment)
+    assert alice.due_on == TODAY - timedelta(days=5)
+    assert alice.status_on(TODAY) == Status.OVERDUE
+
+    # A new hire the daily job adds after the date: 30 days from joining.
+    hire = EmployeeFactory(org_unit=org["team_a"]).user
+    assert assignments_expand_all(today=TODAY) == 1
+    row = learner(hire, assignment)
+    assert (row.assigned_on, row.due_on, row.original_due_on) == (
+        TODAY,
+        TODAY + timedelta(days=30),
+        TODAY + timedelta(days=30),
+    )
+    assert row.status_on(TODAY) == Status.NOT_STARTED  # not overdue on day one
+
+    # The window is the assignment's own.
+    Assignment.objects.filter(pk=assignment.pk).update(newcomer_days=10)
+    assignment.refresh_from_db()
+    transfer = EmployeeFactory(org_unit=org["team_a"]).user
+    assert assignment_expand(assignment=assignment, today=TODAY) == 1
+    assert learner(transfer, assignment).due_on == TODAY + timedelta(days=10)
+
+
+def test_a_newcomer_before_the_fixed_date_gets_the_date(org, personas, course):
+    assignment = assign_unit(org["team_a"], course).assignment  # due in 30 days
+    hire = EmployeeFactory(org_unit=org["team_a"]).user
+    assert assignment_expand(assignment=assignment, today=TODAY + timedelta(1)) == 1
+    assert learner(hire, assignment).due_on == TODAY + timedelta(days=30)
 
 
 def test_role_profile_and_team_targets(org, personas, course):
