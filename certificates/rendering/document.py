@@ -8,6 +8,7 @@ import base64
 import json
 import re
 import threading
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -28,6 +29,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from ..models import HEX_COLOUR, PLACEHOLDER_RE
 from .fetcher import CertificateURLFetcher, static_url
+from .fit import fitted_document
 
 PDF_VARIANT = "pdf/a-3b"
 DEFAULT_ACCENT = "#1f3a5f"
@@ -36,6 +38,7 @@ STYLESHEET = "certificates/certificate.css"
 LOGO_RENDITION = "max-600x240|format-png"
 SIGNATURE_RENDITION = "max-600x180|format-png"
 ATTACHMENT_NAME = "certificate.json"
+TEMPLATE = "certificates/pdf/certificate.html"
 
 
 def site_base_url() -> str:
@@ -111,45 +114,54 @@ def _day(value: str | None) -> str:
     return date_format(date.fromisoformat(value), "j F Y") if value else ""
 
 
-def render_html(*, record: dict, design: dict, fit: int = 0) -> str:
-    """The certificate as HTML for WeasyPrint; `fit` picks smaller type (0-4)."""
+def _context(*, record: dict, design: dict) -> dict:
+    """What the certificate template shows, built once however often it is laid out."""
+    completed_on = _day(record["completed_on"])
+    hours = format_hours(record["hours"])
+    accent = safe_accent(design.get("accent_colour", ""))
+    return {
+        "language": settings.LANGUAGE_CODE,
+        "design": design,
+        "accent": accent,
+        "holder": record["holder"],
+        "title": record["title"],
+        "number": record["number"],
+        "completed_on": completed_on,
+        "expires_on": _day(record["expires_on"]),
+        "revoked_on": _day(record.get("revoked_on")),
+        "verification_url": record["verification_url"],
+        "created": record["issued_at"],
+        "body": fill_placeholders(
+            design.get("body", ""),
+            {
+                "holder": record["holder"],
+                "course": record["title"],
+                # A date never breaks across lines.
+                "date": completed_on.replace(" ", "\u00a0"),
+                "hours": hours,
+            },
+        ),
+        "qr_svg": qr_svg(record["verification_url"], colour=accent),
+        "stylesheet": static_url(STYLESHEET),
+        "watermark_src": static_url(SEAL),
+        "logo_src": _image_src(design.get("logo_id"), LOGO_RENDITION)
+        or static_url(SEAL),
+        "signature_src": _image_src(
+            design.get("signature_image_id"), SIGNATURE_RENDITION
+        ),
+    }
+
+
+def _template(context: dict, *, fit: int) -> str:
     with translation.override(settings.LANGUAGE_CODE):
-        completed_on = _day(record["completed_on"])
-        hours = format_hours(record["hours"])
-        accent = safe_accent(design.get("accent_colour", ""))
-        context = {
-            "language": settings.LANGUAGE_CODE,
-            "fit": fit,
-            "design": design,
-            "accent": accent,
-            "holder": record["holder"],
-            "title": record["title"],
-            "number": record["number"],
-            "completed_on": completed_on,
-            "expires_on": _day(record["expires_on"]),
-            "revoked_on": _day(record.get("revoked_on")),
-            "verification_url": record["verification_url"],
-            "created": record["issued_at"],
-            "body": fill_placeholders(
-                design.get("body", ""),
-                {
-                    "holder": record["holder"],
-                    "course": record["title"],
-                    # A date never breaks across lines.
-                    "date": completed_on.replace(" ", "\u00a0"),
-                    "hours": hours,
-                },
-            ),
-            "qr_svg": qr_svg(record["verification_url"], colour=accent),
-            "stylesheet": static_url(STYLESHEET),
-            "watermark_src": static_url(SEAL),
-            "logo_src": _image_src(design.get("logo_id"), LOGO_RENDITION)
-            or static_url(SEAL),
-            "signature_src": _image_src(
-                design.get("signature_image_id"), SIGNATURE_RENDITION
-            ),
-        }
-        return render_to_string("certificates/pdf/certificate.html", context)
+        return render_to_string(TEMPLATE, {**context, "fit": fit})
+
+
+def render_html(*, record: dict, design: dict, fit: int = 0) -> str:
+    """The certificate as HTML for WeasyPrint; `fit` picks smaller type (fit.py)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        context = _context(record=record, design=design)
+    return _template(context, fit=fit)
 
 
 def _associate_once(document, pdf) -> None:
@@ -159,13 +171,16 @@ def _associate_once(document, pdf) -> None:
 
 
 def html_to_pdf(
-    html: str,
+    html_for: Callable[[int], str],
     *,
     record: dict,
     created: datetime,
     url_fetcher: CertificateURLFetcher | None = None,
 ) -> bytes:
-    """WeasyPrint: one A4 landscape page, tagged PDF/A-3b, the record attached."""
+    """WeasyPrint: one A4 landscape page, tagged PDF/A-3b, the record attached.
+
+    `html_for(fit)` gives the page at type size `fit`; the first that fits is kept.
+    """
     fetcher = url_fetcher or CertificateURLFetcher()
     # WeasyPrint writes the attachment's dates with a "Z" whatever their zone.
     created = created.astimezone(UTC)
@@ -178,13 +193,17 @@ def html_to_pdf(
         modified=created,
         url_fetcher=fetcher,
     )
-    # No base URL: a relative URL in anything can resolve to nothing at all.
-    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
+
+    def layout(fit: int):
+        # No base URL: a relative URL in anything can resolve to nothing at all.
+        html = HTML(string=html_for(fit), base_url=None, url_fetcher=fetcher)
+        return html.render(font_config=font_config())
+
+    return fitted_document(layout).write_pdf(
         pdf_variant=PDF_VARIANT,
         # Tags give readers the structure and reading order; still PDF/A-3 B.
         pdf_tags=True,
         attachments=[attachment],
-        font_config=font_config(),
         finisher=_associate_once,
     )
 
@@ -210,8 +229,14 @@ def render_record_pdf(
 ) -> bytes:
     """Render a certificate record with a design snapshot."""
     created = datetime.fromisoformat(record["issued_at"])
-    html = render_html(record=record, design=design)
-    return html_to_pdf(html, record=record, created=created, url_fetcher=url_fetcher)
+    with translation.override(settings.LANGUAGE_CODE):
+        context = _context(record=record, design=design)
+    return html_to_pdf(
+        lambda fit: _template(context, fit=fit),
+        record=record,
+        created=created,
+        url_fetcher=url_fetcher,
+    )
 
 
 def sample_record(*, issuer: str) -> dict:
