@@ -62,3 +62,10 @@ class RosterConfirmForm(forms.Form):
     allow_mass_deactivation = forms.BooleanField(
         required=False, widget=forms.HiddenInput
     )
+
+    def __init__(self, *args, **kwargs):
+        # The preview shows this form above a new upload form with fields of the
+        # same names; hidden fields need no ids, and the upload form's labels
+        # must point at its own checkboxes.
+        kwargs.setdefault("auto_id", False)
+        super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 """The L&D admin uploads a roster with a bad row, fixes it, and applies it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from people.models import Employee
 from tests.browser.conftest import assert_accessible, sign_in
@@ -52,3 +53,31 @@ def test_ld_admin_fixes_a_bad_row_and_applies_the_roster(page, live_server, ld_a
     assert page.get_by_text("Roster imported: 2 created").is_visible()
     assert Employee.objects.get(employee_number="900001").last_name == "O'Brien-Nguyễn"
     assert Employee.objects.filter(employee_number="900002").exists()
+
+
+def test_on_the_preview_the_option_labels_tick_their_boxes(page, live_server, ld_admin):
+    # The preview carries the chosen options in hidden fields of the same names;
+    # with the same ids too, the labels pointed at those and clicking did nothing.
+    sign_in(page, live_server, "lee", PASSWORD)
+    page.goto(f"{live_server.url}/admin/people/roster-import/")
+    page.get_by_label("Roster file (CSV)").set_input_files(
+        files=[
+            {
+                "name": "roster.csv",
+                "mimeType": "text/csv",
+                "buffer": (HEADER + GOOD_ROW).encode(),
+            }
+        ]
+    )
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.get_by_role("heading", name="Preview of roster.csv")).to_be_visible()
+    for name, label in (
+        ("deactivate_missing", "Deactivate people who are not in the file"),
+        ("allow_mass_deactivation", "Allow deactivating more than 5% of active staff"),
+    ):
+        box = page.locator(f"input[type=checkbox][name={name}]")
+        expect(box).not_to_be_checked()
+        page.locator("label", has_text=label).click()
+        expect(box).to_be_checked()
+        expect(page.get_by_role("checkbox", name=label)).to_be_checked()
+    assert_accessible(page)
