@@ -1,18 +1,32 @@
-"""Playwright against Debian's Chromium, with axe-core for accessibility.
+"""Playwright against Debian's Chromium, with axe-core for accessibility and the
+W3C Nu HTML checker (vnu.jar, run once per session as a local HTTP service) for
+valid HTML.
 
 Never `playwright install`: it downloads a browser, which this network refuses.
 """
 
+import fcntl
+import hashlib
 import json
+import re
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-AXE_JS = (
-    Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-)
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Below 32768, Linux's ephemeral range, so no outgoing connection holds the port;
+# each session (CI runs the SQLite and PostgreSQL suites side by side) locks its own.
+NU_FIRST_PORT = 28888
+NU_PORTS_TRIED = 100
 
 
 def pytest_collection_modifyitems(items):
@@ -45,7 +59,8 @@ WAGTAIL_EDITOR_UPSTREAM = [[".DraftEditor-root"], [".ui-autocomplete-input"]]
 
 
 def assert_accessible(page, *, exclude: list[list[str]] | None = None) -> None:
-    """Fail with a readable list if axe finds any WCAG 2.0/2.1 A or AA violation."""
+    """Fail with a readable list if axe finds a WCAG 2.0/2.1 A or AA violation or
+    the Nu HTML checker finds an error in the page's HTML as served."""
     # Colours are only final once transitions (messages fading in) have ended.
     page.evaluate(
         "() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))"
@@ -71,6 +86,7 @@ def assert_accessible(page, *, exclude: list[list[str]] | None = None) -> None:
     assert not violations, (
         f"axe found on {page.url}:\n{json.dumps(violations, indent=2)}"
     )
+    assert_valid_html(page)
 
 
 def sign_in(page, live_server, username, password) -> None:
@@ -78,3 +94,137 @@ def sign_in(page, live_server, username, password) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+# --- Valid HTML: the W3C Nu HTML checker on every page assert_accessible sees ---
+
+# Errors in markup that Wagtail 8.0's admin renders itself and that we cannot
+# change from this project. Only pages under /admin/ pass these, each by its exact
+# message; every page of our own, and our own admin templates, must be error-free.
+WAGTAIL_ADMIN_UPSTREAM_HTML: list[re.Pattern] = []
+
+_served: dict = {}  # page -> the Response of its current main document
+_nu: dict = {"url": None, "process": None, "checked": set()}
+
+
+@pytest.fixture(scope="session")
+def browser(browser):
+    """The session's browser, recording every page's main document as served."""
+    original_new_context, original_new_page = browser.new_context, browser.new_page
+
+    def new_context(**kwargs):
+        context = original_new_context(**kwargs)
+        context.on("response", _record_document)
+        return context
+
+    def new_page(**kwargs):
+        page = original_new_page(**kwargs)
+        page.context.on("response", _record_document)
+        return page
+
+    browser.new_context, browser.new_page = new_context, new_page
+    yield browser
+    _served.clear()
+
+
+def _record_document(response) -> None:
+    # The HTML the server sent, not the live DOM scripts have since changed;
+    # redirects and downloads (CSV, PDF) leave the page showing the last HTML one.
+    frame = response.frame
+    if (
+        response.request.resource_type == "document"
+        and frame.parent_frame is None
+        and "html" in response.headers.get("content-type", "")
+    ):
+        _served[frame.page] = response
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nu_checker():
+    """One Nu HTML checker service for the session: one JVM start, not one per page."""
+    lock, port = _claim_nu_port()
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed when the session ends)
+    # The system's Java 17 (scripts/sysdeps.sh) and the jar npm installed.
+    process = subprocess.Popen(  # noqa: S603
+        [  # noqa: S607
+            "java",
+            "-Dnu.validator.servlet.bind-address=127.0.0.1",
+            "-cp",
+            str(VNU_JAR),
+            "nu.validator.servlet.Main",
+            str(port),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    # It starts while the browser and live server do; the first check waits for it.
+    _nu.update(url=f"http://127.0.0.1:{port}/?out=json", process=process, log=log)
+    yield
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log.close()
+    lock.close()
+    _nu.update(url=None, process=None)
+
+
+def _claim_nu_port():
+    """Lock the first free port of our range for this session (a lock file per port)."""
+    for port in range(NU_FIRST_PORT, NU_FIRST_PORT + NU_PORTS_TRIED):
+        lock = open(Path(tempfile.gettempdir()) / f"nu-checker-{port}.lock", "w")  # noqa: SIM115 (held all session)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", port))
+        except OSError:
+            lock.close()
+            continue
+        return lock, port
+    raise RuntimeError(f"No free port for the Nu HTML checker from {NU_FIRST_PORT}")
+
+
+def _nu_check(html: bytes) -> list[dict]:
+    """The Nu checker's messages for one HTML document, waiting for it to start."""
+    deadline = time.monotonic() + 180
+    while True:
+        request = urllib.request.Request(  # noqa: S310 (our own http://127.0.0.1 URL)
+            _nu["url"],
+            data=html,
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:  # noqa: S310
+                return json.load(answer)["messages"]
+        except (ConnectionError, urllib.error.URLError):
+            if _nu["process"].poll() is not None or time.monotonic() > deadline:
+                _nu["log"].seek(0)
+                output = _nu["log"].read().decode(errors="replace")[-2000:]
+                raise RuntimeError(
+                    f"The Nu HTML checker did not start ({VNU_JAR}):\n{output}"
+                ) from None
+            time.sleep(0.5)
+
+
+def assert_valid_html(page) -> None:
+    """Fail naming the page and the messages if the Nu checker finds an HTML error."""
+    response = _served.get(page)
+    assert response is not None, f"No HTML document was recorded for {page.url}"
+    html = response.body()
+    key = (response.url, hashlib.sha256(html).hexdigest())
+    if key in _nu["checked"]:
+        return
+    errors = [m for m in _nu_check(html) if m["type"] != "info"]
+    if "/admin/" in response.url:
+        errors = [
+            m
+            for m in errors
+            if not any(p.fullmatch(m["message"]) for p in WAGTAIL_ADMIN_UPSTREAM_HTML)
+        ]
+    assert not errors, f"Nu HTML checker found on {response.url}:\n" + "\n".join(
+        f"  line {m.get('lastLine')}: {m['message']}\n    {m.get('extract', '')!r}"
+        for m in errors
+    )
+    _nu["checked"].add(key)
