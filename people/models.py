@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
@@ -149,5 +150,21 @@ class RosterImport(models.Model):
         verbose_name = _("roster import")
         verbose_name_plural = _("roster imports")
 
+    # The upload form uses these labels too, so a record reads as the form did.
+    OPTION_LABELS = {
+        "deactivate_missing": _("Deactivate people who are not in the file"),
+        "allow_mass_deactivation": _("Allow deactivating more than 5% of active staff"),
+    }
+
     def __str__(self) -> str:
-        return f"{self.filename or self.sha256[:12]} ({self.started_at:%Y-%m-%d %H:%M})"
+        started = timezone.localtime(self.started_at)
+        return f"{self.filename or self.sha256[:12]} ({started:%Y-%m-%d %H:%M})"
+
+    def options_summary(self) -> list[str]:
+        """The options the import ran with, as "label: yes/no" lines."""
+        return [
+            f"{self.OPTION_LABELS.get(name, name)}: {_('yes') if value else _('no')}"
+            if isinstance(value, bool)
+            else f"{self.OPTION_LABELS.get(name, name)}: {value}"
+            for name, value in self.options.items()
+        ]

@@ -6,11 +6,13 @@ L&D admins group alone (training_site/roles.py), so trainers see none of this.
 
 from django.core.exceptions import PermissionDenied
 from django.urls import URLPattern
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -196,6 +198,17 @@ class RoleProfileViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class RosterImportInspectView(InspectView):
+    def get_options_display_value(self):
+        lines = self.object.options_summary()
+        if not lines:
+            return _("No options recorded")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{}</li>", ((line,) for line in lines)),
+        )
+
+
 class RosterImportViewSet(ModelViewSet):
     url_namespace = "people_rosterimport"
     url_prefix = "people/import-history"
@@ -217,6 +230,7 @@ class RosterImportViewSet(ModelViewSet):
         "unchanged",
     ]
     inspect_view_enabled = True
+    inspect_view_class = RosterImportInspectView
     copy_view_enabled = False
     form_fields: list[str] = []
 

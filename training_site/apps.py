@@ -10,9 +10,17 @@ class TrainingSiteConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_out
+        from django.db import models
         from django.db.models.signals import post_migrate
 
+        from wagtail.admin.ui.fields import register_display_class
+
+        from lib.admin_fields import LocalDateTimeDisplay
+
         from . import signal_handlers
+
+        # Every inspect view in the admin shows times in Toronto time, not UTC.
+        register_display_class(models.DateTimeField, display_class=LocalDateTimeDisplay)
 
         # Sent once per app; ours is first in INSTALLED_APPS but site_sync
         # creates every app's permissions itself, so the order does not matter.

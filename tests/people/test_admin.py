@@ -1,9 +1,13 @@
 """The People area of the Wagtail admin: L&D admins only, and edits that keep the org sane."""
 
+import datetime
+import re
+
 from django.urls import reverse
 
 import pytest
 
+from people.models import RosterImport
 from tests.conftest import NO_ADMIN, PERSONAS
 
 LOGIN, REFUSED, OK = "login", "refused", 200
@@ -166,3 +170,66 @@ def test_employee_filter_by_unit_includes_its_sub_units(personas, client_for, or
     text = page.content.decode()
     assert "Alice Arsenault" in text and "Charlie Chen" in text  # both teams
     assert "Tess Trainer" not in text  # in the division itself, above the section
+
+
+def _import_at(when: datetime.datetime, **options) -> RosterImport:
+    record = RosterImport.objects.create(
+        filename="roster.csv", sha256="a" * 64, options=options
+    )
+    RosterImport.objects.filter(pk=record.pk).update(started_at=when)
+    return record
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("utc", "toronto", "title"),
+    [
+        # Winter: Eastern Standard Time, UTC-5.
+        ((2026, 1, 15, 14, 30), "15 Jan 2026, 9:30 a.m.", "2026-01-15 09:30"),
+        # Summer: Eastern Daylight Time, UTC-4.
+        ((2026, 7, 15, 2, 5), "14 Jul 2026, 10:05 p.m.", "2026-07-14 22:05"),
+    ],
+)
+def test_import_history_shows_toronto_time(ld_admin, client_for, utc, toronto, title):
+    record = _import_at(datetime.datetime(*utc, tzinfo=datetime.UTC))
+    client = client_for(ld_admin)
+    listing = client.get(reverse("people_rosterimport:index")).text
+    inspect = client.get(reverse("people_rosterimport:inspect", args=[record.pk])).text
+    utc_title = f"{utc[0]}-{utc[1]:02}-{utc[2]:02} {utc[3]:02}:{utc[4]:02}"
+    for page in [listing, inspect]:
+        assert f"roster.csv ({title})" in page
+        assert utc_title not in page
+    assert toronto in listing
+    imported_at = re.search(r"<dt>Imported at</dt>\s*<dd>(.*?)</dd>", inspect, re.S)
+    assert imported_at.group(1).strip() == toronto
+
+
+@pytest.mark.django_db
+def test_import_records_show_their_options_as_labels(ld_admin, client_for):
+    record = _import_at(
+        datetime.datetime(2026, 1, 15, 14, 30, tzinfo=datetime.UTC),
+        deactivate_missing=True,
+        allow_mass_deactivation=False,
+    )
+    page = client_for(ld_admin).get(
+        reverse("people_rosterimport:inspect", args=[record.pk])
+    )
+    options = re.search(r"<dt>Options</dt>\s*<dd>(.*?)</dd>", page.text, re.S)
+    lines = [
+        line.strip() for line in re.sub(r"<[^>]+>", "\n", options.group(1)).split("\n")
+    ]
+    assert [line for line in lines if line] == [
+        "Deactivate people who are not in the file: yes",
+        "Allow deactivating more than 5% of active staff: no",
+    ]
+    assert "deactivate_missing" not in page.text
+
+
+@pytest.mark.django_db
+def test_an_import_without_options_says_so(ld_admin, client_for):
+    record = _import_at(datetime.datetime(2026, 1, 15, 14, 30, tzinfo=datetime.UTC))
+    page = client_for(ld_admin).get(
+        reverse("people_rosterimport:inspect", args=[record.pk])
+    )
+    options = re.search(r"<dt>Options</dt>\s*<dd>(.*?)</dd>", page.text, re.S)
+    assert options.group(1).strip() == "No options recorded"
