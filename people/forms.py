@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .models import RosterImport
 from .selectors import employee_reporting_line_ids
 
 
@@ -42,11 +43,11 @@ class RosterUploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
     deactivate_missing = forms.BooleanField(
-        label=_("Deactivate people who are not in the file"),
+        label=RosterImport.OPTION_LABELS["deactivate_missing"],
         required=False,
     )
     allow_mass_deactivation = forms.BooleanField(
-        label=_("Allow deactivating more than 5% of active staff"),
+        label=RosterImport.OPTION_LABELS["allow_mass_deactivation"],
         required=False,
         help_text=_("Only tick this when you are sure the file is complete."),
     )
