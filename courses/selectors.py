@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.cache import cache
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Substr
 from django.http import QueryDict
 from django.template.loader import render_to_string
@@ -109,6 +109,9 @@ def course_states(
         state.completed_modules = done.get(enrolment.pk, set())
         if enrolment.completed_at:
             state.status, state.percent = "completed", 100
+        elif enrolment.started_at is None and not state.completed_modules:
+            # Enrolled (or assigned) but never opened: nothing is in progress.
+            state.status = "not_started"
         else:
             state.status = "in_progress"
             total = required.get(course_id, 0)
@@ -476,7 +479,7 @@ def learning_path_progress(*, path: LearningPathPage, user: AnyUser) -> dict:
 
 
 def my_learning(*, user: AbstractBaseUser) -> dict:
-    """*My learning*: courses in progress (with where to resume), completed, and paths."""
+    """*My learning*: courses not started, in progress (with where to go), completed; paths."""
     enrolments = list(
         Enrolment.objects.filter(user=user, course__live=True)
         .select_related("course")
@@ -491,13 +494,18 @@ def my_learning(*, user: AbstractBaseUser) -> dict:
         .filter(pk__in=resume_ids)
         .only("pk", "title", "url_path", "path", "depth")
     }
-    in_progress, completed = [], []
+    first = _first_modules(
+        [e.course for e in enrolments if states[e.course_id].status == "not_started"]
+    )
+    not_started, in_progress, completed = [], [], []
     for enrolment in enrolments:
-        item = (
-            enrolment.course,
-            states[enrolment.course_id],
-            resume.get(enrolment.last_module_id),
-        )
+        state = states[enrolment.course_id]
+        if state.status == "not_started":
+            not_started.append(
+                (enrolment.course, state, first.get(enrolment.course_id))
+            )
+            continue
+        item = (enrolment.course, state, resume.get(enrolment.last_module_id))
         (completed if enrolment.completed_at else in_progress).append(item)
     completed.sort(key=lambda item: item[1].enrolment.completed_at, reverse=True)
     paths = []
@@ -515,4 +523,28 @@ def my_learning(*, user: AbstractBaseUser) -> dict:
         paths.append(
             (path, done, len(ids), round(100 * done / len(ids)) if ids else 0, started)
         )
-    return {"in_progress": in_progress, "completed": completed, "learning_paths": paths}
+    return {
+        "not_started": not_started,
+        "in_progress": in_progress,
+        "completed": completed,
+        "learning_paths": paths,
+    }
+
+
+def _first_modules(courses: list[CoursePage]) -> dict[int, ModulePage]:
+    """{course id: its first live module}, where *Start* leads; one query (or none)."""
+    if not courses:
+        return {}
+    by_path = {course.path: course.pk for course in courses}
+    within = Q()
+    for course in courses:
+        within |= Q(path__startswith=course.path, depth=course.depth + 1)
+    first: dict[int, ModulePage] = {}
+    for module in (
+        ModulePage.objects.live()
+        .filter(within)
+        .order_by("path")
+        .only("pk", "title", "url_path", "path", "depth")
+    ):
+        first.setdefault(by_path[module.path[: -ModulePage.steplen]], module)
+    return first

@@ -118,3 +118,45 @@ def test_my_learning_queries_do_not_grow_with_assignments(
     client.get(reverse("training_site:my-learning"))
     with django_assert_max_num_queries(12):
         assert client.get(reverse("training_site:my-learning")).status_code == 200
+
+
+def _section(page: str, heading_id: str) -> str:
+    """The HTML of one My learning section, from its heading to the next section."""
+    start = page.index(f'id="{heading_id}"')
+    end = page.find("<section", start)
+    return page[start : end if end != -1 else len(page)]
+
+
+@pytest.mark.django_db
+def test_an_assigned_course_never_opened_is_not_started_with_start(employee, client):
+    course = make_course(title="Assigned course", modules=2)
+    first = modules_of(course)[0]
+    assign(course, employee, days=30)
+    client.force_login(employee)
+
+    page = client.get(reverse("training_site:my-learning")).text
+    not_started = _section(page, "not-started-heading")
+    assert "Assigned course" in not_started
+    assert "Not started" in not_started
+    assert f'href="{first.url}">Start<' in not_started
+    in_progress = _section(page, "in-progress-heading")
+    assert "Assigned course" not in in_progress
+    assert "Resume" not in page and "0%" not in page
+
+    card = client.get("/courses/").text
+    card = card[card.index("Assigned course") :]
+    card = card[: card.index("</article>")]
+    assert "Not started" in card and "In progress" not in card
+    course_page = client.get(course.url).text
+    actions = course_page[course_page.index("course-actions") :]
+    assert "Not started" in actions and "In progress" not in actions
+    assert f'href="{first.url}">Start<' in actions
+    assert ">Enrol<" not in actions and "Continue" not in actions
+
+    # Opening the first module starts it: now in progress, with Resume.
+    assert client.get(first.url).status_code == 200
+    page = client.get(reverse("training_site:my-learning")).text
+    assert 'id="not-started-heading"' not in page
+    in_progress = _section(page, "in-progress-heading")
+    assert "Assigned course" in in_progress and "Resume" in in_progress
+    assert "Continue" in client.get(course.url).text

@@ -190,6 +190,17 @@ def test_training_statuses_add_up_to_assigned_on_the_page_and_in_the_export(
     assert line[1:7] == ["6", "2", "1", "1", "1", "1"]
 
 
+def test_the_persons_learning_record_says_not_started_for_a_course_never_opened(
+    client_for, personas, known
+):
+    page = client_for(personas["manager"]).get(person_url(known["overdue"])).text
+    record = page[page.index('id="learning-heading"') :]
+    record = record[: record.index("</section>")]
+    assert "Accessibility for public service" in record
+    assert "Not started" in record
+    assert "In progress" not in record
+
+
 # --- the people list -------------------------------------------------------------
 
 

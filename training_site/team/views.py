@@ -184,6 +184,7 @@ def team_person(request, employee_id: int):
         {
             "person": employee,
             "assignments": learner_rows(user=employee.user),
+            "not_started": learning["not_started"],
             "in_progress": learning["in_progress"],
             "completed": learning["completed"],
             "skills": skill_selectors.my_skills(employee=employee),
