@@ -156,7 +156,7 @@ def test_learning_path_preview_shows_an_unsaved_course(ld_admin, client, courses
 
 @pytest.mark.django_db
 def test_new_pages_preview_before_their_first_save(trainer, client, courses):
-    """The add form's preview works for a course and a module never saved."""
+    """The add form's preview works for a course, a module and a path never saved."""
     basics, chatbots = courses
     client.force_login(trainer)
     catalogue = CourseIndexPage.objects.get()
@@ -174,6 +174,12 @@ def test_new_pages_preview_before_their_first_save(trainer, client, courses):
     text = _preview(client, _add_preview_url(ModulePage, chatbots), data).text
     assert "Opening hours" in text and "Tell the chatbot the hours." in text
     assert "Learners mark the module as complete here." in text
+
+    data = _add_form_data(client, LearningPathPage, catalogue)
+    data.update({"title": "Front desk programme", "slug": "front-desk"})
+    data["path_courses-0-course"] = str(chatbots.pk)
+    text = _preview(client, _add_preview_url(LearningPathPage, catalogue), data).text
+    assert "Front desk programme" in text and "Chatbots at the counter" in text
 
 
 @pytest.mark.django_db
@@ -198,7 +204,7 @@ def test_reviewer_previews_a_course_in_moderation(trainer, ld_admin, client, cou
     draft = chatbots.get_latest_revision_as_object()
     draft.prerequisites = [basics]
     draft.summary = "Reviewed summary."
-    draft.save_revision(user=trainer)
+    revision = draft.save_revision(user=trainer)
     workflow = chatbots.get_workflow()
     state = workflow.start(chatbots, trainer)
     client.force_login(ld_admin)
@@ -210,6 +216,10 @@ def test_reviewer_previews_a_course_in_moderation(trainer, ld_admin, client, cou
     assert response.status_code == 200
     assert "Reviewed summary." in response.text
     assert "Digital basics" in response.text
-    # The same draft through "View draft" and the revision's own preview.
-    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[chatbots.pk]))
-    assert response.status_code == 200 and "Digital basics" in response.text
+    # The same draft through "View draft" and the page history's revision preview.
+    for url in [
+        reverse("wagtailadmin_pages:view_draft", args=[chatbots.pk]),
+        reverse("wagtailadmin_pages:revisions_view", args=[chatbots.pk, revision.pk]),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200 and "Digital basics" in response.text, url
