@@ -252,6 +252,7 @@ class _State:
         self._parse(text)
         self._check_units()
         self._check_managers()
+        self._check_emails()
         if not self.errors:
             self.unit_plan = self._plan_units()
             self._plan_employees(deactivate_missing, allow_mass_deactivation)
@@ -563,6 +564,37 @@ class _State:
                         self.managers[number],
                         _cycle_message("Manager", cycle, number, "their own manager"),
                     )
+
+    def _check_emails(self) -> None:
+        # One address, one person: password resets and reminders go by it. The
+        # final state counts, so two people may swap addresses in one file.
+        lines: defaultdict[str, list[_Row]] = defaultdict(list)
+        for row in self.rows:
+            if row.email:
+                lines[row.email.lower()].append(row)
+        for rows in lines.values():
+            for row in rows:
+                others = [other.line for other in rows if other is not row]
+                if others:
+                    self._error(
+                        row.line,
+                        "email",
+                        row.email,
+                        f"The email address {row.email} is also on "
+                        f"{_lines(others)}; each employee needs their own.",
+                    )
+        for number, old in self.existing.items():
+            if number in self.first_line or not old.email:
+                continue  # their address is the file's now, checked above
+            for row in lines.get(old.email.lower(), []):
+                self._error(
+                    row.line,
+                    "email",
+                    row.email,
+                    f"The email address {row.email} is already the address of "
+                    f"employee {number} ({old.preferred_name or old.first_name} "
+                    f"{old.last_name}), who is not in this file.",
+                )
 
     # --- planning --------------------------------------------------------------
 
@@ -940,6 +972,13 @@ def _unusable_password() -> str:
     return UNUSABLE_PASSWORD_PREFIX + secrets.token_hex(
         UNUSABLE_PASSWORD_SUFFIX_LENGTH // 2
     )
+
+
+def _lines(numbers: list[int]) -> str:
+    """'line 5', 'lines 5 and 7', 'lines 3, 5 and 7'."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    return f"lines {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
 
 
 def _cycles(nodes: dict[str, Any], next_of) -> list[list[str]]:

@@ -914,3 +914,57 @@ def test_queries_do_not_grow_with_the_number_of_rows(
 
     assert first.created == count
     assert second.updated == count - 1
+
+
+# --- one e-mail address per employee -----------------------------------------
+
+
+@pytest.mark.django_db
+def test_two_rows_sharing_an_email_are_refused_by_line(imported):
+    rows = base_rows()
+    rows[3]["email"] = rows[1]["email"].upper()  # addresses ignore case
+    rows[5]["email"] = rows[1]["email"]
+    rows.append(person("1007", "Ana", "Silva", "TM-B", "Road Crew B", "SEC", "1005"))
+    before = snapshot()
+
+    result = roster_import(data=to_csv(rows))
+
+    assert not result.applied
+    shared = rows[1]["email"]
+    assert [(e.line, e.column, e.value.lower()) for e in result.errors] == [
+        (3, "email", shared),
+        (5, "email", shared),
+        (7, "email", shared),
+    ]
+    assert "also on lines 5 and 7" in result.errors[0].message
+    assert "also on lines 3 and 7" in result.errors[1].message
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_an_email_held_by_an_employee_the_file_leaves_out_is_refused(imported):
+    rows = [row for row in base_rows() if row["employee_number"] != "1006"]
+    newcomer = person("1007", "Ana", "Silva", "TM-B", "Road Crew B", "SEC", "1005")
+    newcomer["email"] = "wei.chen@city.example"
+    rows.append(newcomer)
+    before = snapshot()
+
+    result = roster_import(data=to_csv(rows))
+
+    assert [(e.line, e.column) for e in result.errors] == [(7, "email")]
+    assert "already the address of employee 1006 (Wei Chen)" in (
+        result.errors[0].message
+    )
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_two_people_may_swap_email_addresses_in_one_file(imported):
+    rows = base_rows()
+    rows[4]["email"], rows[5]["email"] = rows[5]["email"], rows[4]["email"]
+
+    result = roster_import(data=to_csv(rows))
+
+    assert result.errors == []
+    assert Employee.objects.get(employee_number="1005").email == rows[4]["email"]
+    assert User.objects.get(username="1006").email == rows[5]["email"]
