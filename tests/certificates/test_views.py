@@ -213,6 +213,13 @@ def test_a_certificate_number_in_the_verify_url_leads_to_the_certificate(
     url = reverse("certificates:verify", args=[certificate.verification_code])
     response = client.get(f"/verify/{certificate.number.lower()}/")
     assert (response.status_code, response["Location"]) == (302, url)
+    # Machines asking for JSON get JSON at the end of the redirect as well.
+    lookup = reverse("certificates:verify-lookup")
+    for asked in (f"/verify/{certificate.number}/", lookup):
+        response = client.get(
+            asked, {"code": certificate.number, "format": "json"}, follow=True
+        )
+        assert response.json()["number"] == certificate.number, asked
 
 
 def test_lookup_of_an_unknown_number_says_so_and_keeps_what_was_typed(
