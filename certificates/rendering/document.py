@@ -1,4 +1,4 @@
-"""Certificate data → HTML → PDF/A-3b, with the data attached as JSON.
+"""Certificate data → HTML → tagged PDF/A-3b, with the data attached as JSON.
 
 Rendering reads only the certificate's own snapshot (the facts and the design
 as they were at issue time), so rendering again later gives the same document.
