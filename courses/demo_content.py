@@ -2259,7 +2259,7 @@ QUIZZES = {
     "check-your-knowledge-service-design": {
         "pass_mark": 70,
         "attempts_allowed": 3,
-        "questions_per_attempt": None,
+        "questions_per_attempt": 6,
         "questions": [
             {
                 "type": "single",
@@ -2430,12 +2430,73 @@ QUIZZES = {
                     },
                 ],
             },
+            {
+                "type": "single",
+                "text": "Your team wants to know why people abandon the online dog licence form. Which method will tell you the most?",
+                "explanation": "Watching people try the real task shows where and why they get stuck. Opinions and internal guesses are useful, but they are not evidence of behaviour.",
+                "options": [
+                    {
+                        "text": "Watch a few residents try to complete the form and note where they stop",
+                        "correct": True,
+                        "feedback": "Yes. Observing the real task shows where people get stuck and why.",
+                    },
+                    {
+                        "text": "Ask the web team which fields they think are confusing",
+                        "correct": False,
+                        "feedback": "Staff guesses are a starting point, not evidence of what residents do.",
+                    },
+                    {
+                        "text": "Send a survey asking residents to rate the form from 1 to 5",
+                        "correct": False,
+                        "feedback": "A rating tells you how people feel, not where or why they gave up.",
+                    },
+                    {
+                        "text": "Add more help text to every field",
+                        "correct": False,
+                        "feedback": "This is a fix before you know the cause, and longer forms can make things worse.",
+                    },
+                ],
+            },
+            {
+                "type": "single",
+                "text": "Which group should you include when testing a new online service?",
+                "explanation": "Testing with the people who will use the service, including those who find it hardest, shows the problems that matter. Colleagues already know how City services work.",
+                "options": [
+                    {
+                        "text": "Residents who will use it, including people who find online services hard",
+                        "correct": True,
+                        "feedback": "Right. The hardest cases often show the biggest problems.",
+                    },
+                    {
+                        "text": "Colleagues on the project team, because they understand the goals",
+                        "correct": False,
+                        "feedback": "The team knows too much about the service to find the problems residents meet.",
+                    },
+                    {
+                        "text": "Only tech-savvy residents, so the feedback is detailed",
+                        "correct": False,
+                        "feedback": "Leaving out people who struggle hides the barriers you most need to find.",
+                    },
+                ],
+            },
+            {
+                "type": "truefalse",
+                "text": "Front-line staff, such as 311 agents and counter clerks, are a useful source of insight into residents' needs.",
+                "correct": True,
+                "explanation": "Front-line staff hear about problems every day. Their observations are evidence worth collecting, alongside research with residents.",
+            },
+            {
+                "type": "truefalse",
+                "text": "Once a service has launched, human-centred design work is finished.",
+                "correct": False,
+                "explanation": "Needs change and new problems appear. Keep learning from real use after launch and keep improving the service.",
+            },
         ],
     },
     "check-your-knowledge-data": {
         "pass_mark": 70,
         "attempts_allowed": None,
-        "questions_per_attempt": None,
+        "questions_per_attempt": 6,
         "questions": [
             {
                 "type": "single",
@@ -2594,6 +2655,62 @@ QUIZZES = {
                         "feedback": "The data may be fine. It is the conclusion that needs care.",
                     },
                 ],
+            },
+            {
+                "type": "single",
+                "text": "A spreadsheet of recreation registrations has the same family listed twice with slightly different spellings. What is the best first step?",
+                "explanation": "Check and fix duplicates at the source, and write down how you did it, so totals are right and others can repeat the cleaning.",
+                "options": [
+                    {
+                        "text": "Check the records, merge the duplicate and note what you changed",
+                        "correct": True,
+                        "feedback": "Yes. Fixing it carefully and recording the change keeps the data trustworthy.",
+                    },
+                    {
+                        "text": "Leave it: one duplicate will not change the totals much",
+                        "correct": False,
+                        "feedback": "Small errors add up, and duplicates can skew counts per family.",
+                    },
+                    {
+                        "text": "Delete both records to be safe",
+                        "correct": False,
+                        "feedback": "Deleting real registrations loses information and makes the totals wrong.",
+                    },
+                ],
+            },
+            {
+                "type": "single",
+                "text": "Which chart is usually best for showing how the number of 311 calls changed month by month over two years?",
+                "explanation": "A line chart shows change over time clearly. Pie charts compare parts of one whole and are hard to read with many slices.",
+                "options": [
+                    {
+                        "text": "A line chart",
+                        "correct": True,
+                        "feedback": "Right. Lines make trends over time easy to see.",
+                    },
+                    {
+                        "text": "A pie chart with one slice per month",
+                        "correct": False,
+                        "feedback": "Twenty-four slices are impossible to compare, and pie charts do not show trends.",
+                    },
+                    {
+                        "text": "A table of every call",
+                        "correct": False,
+                        "feedback": "The detail hides the trend you want to show.",
+                    },
+                ],
+            },
+            {
+                "type": "truefalse",
+                "text": "Removing names from a small data set is always enough to stop people from being identified.",
+                "correct": False,
+                "explanation": "In small groups, other details (such as a street, an age and a date) can identify a person. Combine or suppress small numbers before sharing.",
+            },
+            {
+                "type": "truefalse",
+                "text": "When you share a chart, you should say where the data came from and what period it covers.",
+                "correct": True,
+                "explanation": "Stating the source and the period lets readers judge the chart and check it. Without them, numbers are easy to misread.",
             },
         ],
     },
@@ -2770,6 +2887,62 @@ QUIZZES = {
                     },
                 ],
             },
+            {
+                "type": "single",
+                "text": "Halfway through a cycle, a manager asks the team to add an urgent new feature. What is the most agile response?",
+                "explanation": "Agile teams welcome change, but through the backlog: the product owner weighs the new request against what is planned, and the team agrees what moves.",
+                "options": [
+                    {
+                        "text": "Add it to the backlog and let the product owner decide with the team what it replaces",
+                        "correct": True,
+                        "feedback": "Yes. Priorities change openly, and the team stays focused.",
+                    },
+                    {
+                        "text": "Quietly add it on top of the planned work",
+                        "correct": False,
+                        "feedback": "Hidden extra work overloads the team and makes plans unreliable.",
+                    },
+                    {
+                        "text": "Refuse, because plans cannot change until the next cycle",
+                        "correct": False,
+                        "feedback": "Agile means adapting to change, not refusing it.",
+                    },
+                ],
+            },
+            {
+                "type": "single",
+                "text": "What does a product owner mainly do on an agile team?",
+                "explanation": "The product owner decides the order of the work so the team always works on what delivers the most value, and keeps in touch with users and stakeholders.",
+                "options": [
+                    {
+                        "text": "Decides the order of the work, based on value to users",
+                        "correct": True,
+                        "feedback": "Right. The product owner owns the backlog's priorities.",
+                    },
+                    {
+                        "text": "Writes all the code",
+                        "correct": False,
+                        "feedback": "The whole team builds the product; the product owner sets priorities.",
+                    },
+                    {
+                        "text": "Assigns tasks to each team member every morning",
+                        "correct": False,
+                        "feedback": "Agile teams organise their own work; the product owner does not micromanage.",
+                    },
+                ],
+            },
+            {
+                "type": "truefalse",
+                "text": "Showing unfinished work to users at a regular review is a normal part of agile delivery.",
+                "correct": True,
+                "explanation": "Regular reviews of working pieces, even unfinished ones, give early feedback while changes are still cheap.",
+            },
+            {
+                "type": "truefalse",
+                "text": "In an agile project, documentation is never needed.",
+                "correct": False,
+                "explanation": "Agile values working services over heavy paperwork, but public services still need the records that accountability, privacy and handover require.",
+            },
         ],
     },
     "check-your-knowledge-cybersecurity": {
@@ -2941,12 +3114,68 @@ QUIZZES = {
                 "correct": True,
                 "explanation": "Reports help IT warn others and block similar messages before someone else falls for them.",
             },
+            {
+                "type": "single",
+                "text": "You find a USB stick in the parking lot with a label that says “Salaries 2026”. What should you do?",
+                "explanation": "Unknown USB sticks are a common way to spread malware. Do not plug it in; hand it to IT or security so they can deal with it safely.",
+                "options": [
+                    {
+                        "text": "Hand it to the IT service desk without plugging it in",
+                        "correct": True,
+                        "feedback": "Yes. Let IT handle it safely.",
+                    },
+                    {
+                        "text": "Plug it into your work computer to find the owner",
+                        "correct": False,
+                        "feedback": "This could infect your computer and the City's network.",
+                    },
+                    {
+                        "text": "Plug it into a home computer instead",
+                        "correct": False,
+                        "feedback": "Malware can still steal information or spread from a home computer.",
+                    },
+                ],
+            },
+            {
+                "type": "single",
+                "text": "You need to send a file with residents' personal information to a colleague in another division. What is the safest way?",
+                "explanation": "Share personal information only through approved City tools, with the people who need it. Personal email and public file-sharing sites are not approved.",
+                "options": [
+                    {
+                        "text": "Share it through the City's approved file-sharing tool with only that colleague",
+                        "correct": True,
+                        "feedback": "Right. Approved tools protect the data and record who has access.",
+                    },
+                    {
+                        "text": "Email it to their personal address so they can open it at home",
+                        "correct": False,
+                        "feedback": "Personal email is outside the City's protections.",
+                    },
+                    {
+                        "text": "Upload it to a free public file-sharing site and send the link",
+                        "correct": False,
+                        "feedback": "Anyone with the link might open it, and the City cannot protect it.",
+                    },
+                ],
+            },
+            {
+                "type": "truefalse",
+                "text": "It is safe to leave your computer unlocked when you step away for only a minute.",
+                "correct": False,
+                "explanation": "A minute is enough for someone to read or send something in your name. Lock your screen every time you step away.",
+            },
+            {
+                "type": "truefalse",
+                "text": "Installing updates promptly on your work devices helps protect against attacks.",
+                "correct": True,
+                "explanation": "Updates fix security holes that attackers know about. Delaying them leaves those holes open.",
+            },
         ],
     },
     "check-your-knowledge-ai": {
         "pass_mark": 75,
         "attempts_allowed": 3,
-        "questions_per_attempt": None,
+        "questions_per_attempt": 6,
         "questions": [
             {
                 "type": "single",
@@ -3116,12 +3345,68 @@ QUIZZES = {
                     },
                 ],
             },
+            {
+                "type": "single",
+                "text": "An AI tool drafts a reply to a resident that cites a by-law section. What should you do before sending it?",
+                "explanation": "AI tools can invent or misquote sources. Check every fact and citation against the real source before anything goes out.",
+                "options": [
+                    {
+                        "text": "Check the by-law section yourself before sending",
+                        "correct": True,
+                        "feedback": "Yes. You are responsible for what you send.",
+                    },
+                    {
+                        "text": "Send it: AI tools quote laws accurately",
+                        "correct": False,
+                        "feedback": "AI tools can produce confident but wrong citations.",
+                    },
+                    {
+                        "text": "Ask the AI tool whether it is sure",
+                        "correct": False,
+                        "feedback": "The tool can confirm its own mistakes; check the real source.",
+                    },
+                ],
+            },
+            {
+                "type": "single",
+                "text": "Which of these is the best reason to tell residents that a service uses AI?",
+                "explanation": "Openness lets residents understand how decisions about them are made, ask questions and ask for a person. It builds trust.",
+                "options": [
+                    {
+                        "text": "So residents understand how decisions are made and can ask for a person",
+                        "correct": True,
+                        "feedback": "Right. Openness supports trust and the right to ask.",
+                    },
+                    {
+                        "text": "Because it makes the service look modern",
+                        "correct": False,
+                        "feedback": "Openness is about accountability, not image.",
+                    },
+                    {
+                        "text": "So the City is not responsible for the results",
+                        "correct": False,
+                        "feedback": "The City stays responsible for results, whatever tool it uses.",
+                    },
+                ],
+            },
+            {
+                "type": "truefalse",
+                "text": "An AI tool trained on past decisions can repeat the unfairness that was in those decisions.",
+                "correct": True,
+                "explanation": "AI learns patterns from its data, including unfair ones. Check results for bias, especially for groups that were treated unfairly before.",
+            },
+            {
+                "type": "truefalse",
+                "text": "If a vendor says its AI tool is unbiased, the City does not need to test it.",
+                "correct": False,
+                "explanation": "The City remains accountable. Ask for evidence and test the tool with local data before and after it is used.",
+            },
         ],
     },
     "check-your-knowledge-change": {
         "pass_mark": 70,
         "attempts_allowed": None,
-        "questions_per_attempt": None,
+        "questions_per_attempt": 6,
         "questions": [
             {
                 "type": "single",
@@ -3286,12 +3571,68 @@ QUIZZES = {
                     },
                 ],
             },
+            {
+                "type": "single",
+                "text": "A team member has gone quiet since the new scheduling system was announced. What is a good first step?",
+                "explanation": "Silence can hide worry or confusion. A private, open conversation helps you understand what the change means for that person.",
+                "options": [
+                    {
+                        "text": "Ask them privately how the change affects them and listen",
+                        "correct": True,
+                        "feedback": "Yes. Listening first shows you what support they need.",
+                    },
+                    {
+                        "text": "Assume they are fine, since they have not complained",
+                        "correct": False,
+                        "feedback": "Quiet does not mean comfortable; people often keep concerns to themselves.",
+                    },
+                    {
+                        "text": "Point them to the announcement email again",
+                        "correct": False,
+                        "feedback": "Repeating the message does not find out what is worrying them.",
+                    },
+                ],
+            },
+            {
+                "type": "single",
+                "text": "What is the main benefit of involving staff early in planning a change?",
+                "explanation": "People who help shape a change understand it better, spot practical problems sooner and are more likely to support it.",
+                "options": [
+                    {
+                        "text": "They spot practical problems early and are more likely to support it",
+                        "correct": True,
+                        "feedback": "Right. Involvement builds both better plans and commitment.",
+                    },
+                    {
+                        "text": "It means the manager does not have to make any decisions",
+                        "correct": False,
+                        "feedback": "Leaders still decide; involvement improves those decisions.",
+                    },
+                    {
+                        "text": "It guarantees that nobody will resist the change",
+                        "correct": False,
+                        "feedback": "Involvement helps, but some concerns are normal and worth hearing.",
+                    },
+                ],
+            },
+            {
+                "type": "truefalse",
+                "text": "Saying a key message about a change once, in one email, is usually enough.",
+                "correct": False,
+                "explanation": "People need to hear important messages several times, in different ways, before they take them in. Repeat them and check they were understood.",
+            },
+            {
+                "type": "truefalse",
+                "text": "Celebrating early successes can help a team keep going through a long change.",
+                "correct": True,
+                "explanation": "Recognizing early wins shows that the change is working and that people's effort matters, which keeps momentum.",
+            },
         ],
     },
     "check-your-knowledge-accessibility": {
         "pass_mark": 80,
         "attempts_allowed": 3,
-        "questions_per_attempt": None,
+        "questions_per_attempt": 6,
         "questions": [
             {
                 "type": "single",
@@ -3456,12 +3797,68 @@ QUIZZES = {
                     },
                 ],
             },
+            {
+                "type": "single",
+                "text": "A resident asks for a document in a format they can use with their screen reader. What should you do?",
+                "explanation": "Under the AODA, provide information in an accessible format or with communication support on request, in a timely way and at no extra cost.",
+                "options": [
+                    {
+                        "text": "Provide it in an accessible format, such as a tagged PDF or a Word file, in a timely way and at no cost",
+                        "correct": True,
+                        "feedback": "Yes. Accessible formats on request are a requirement.",
+                    },
+                    {
+                        "text": "Tell them only the printed version is available",
+                        "correct": False,
+                        "feedback": "Refusing an accessible format is a barrier the AODA asks us to remove.",
+                    },
+                    {
+                        "text": "Charge a fee to cover the conversion",
+                        "correct": False,
+                        "feedback": "Accessible formats must cost the person no more than the regular format.",
+                    },
+                ],
+            },
+            {
+                "type": "single",
+                "text": "You are not sure how best to help a customer who uses a wheelchair at a busy counter. What is the best approach?",
+                "explanation": "Ask the person if and how you can help. They know their needs best; do not assume or touch their mobility aid without permission.",
+                "options": [
+                    {
+                        "text": "Ask them whether and how you can help",
+                        "correct": True,
+                        "feedback": "Right. The person knows best what they need.",
+                    },
+                    {
+                        "text": "Push their wheelchair to the front of the line",
+                        "correct": False,
+                        "feedback": "Never move someone's mobility aid without their permission.",
+                    },
+                    {
+                        "text": "Speak to the person with them instead",
+                        "correct": False,
+                        "feedback": "Speak directly to the customer, not to the people with them.",
+                    },
+                ],
+            },
+            {
+                "type": "truefalse",
+                "text": "Public feedback about accessibility must be accepted in more than one way, such as in person, by phone or in writing.",
+                "correct": True,
+                "explanation": "The AODA asks that people can give feedback in ways that work for them, and that feedback is available in accessible formats on request.",
+            },
+            {
+                "type": "truefalse",
+                "text": "If a customer does not ask for help, you should never offer it.",
+                "correct": False,
+                "explanation": "You may offer help politely; then respect the answer. Many people will not ask, and an offer can remove a barrier.",
+            },
         ],
     },
     "check-your-knowledge-caseconnect": {
         "pass_mark": 80,
         "attempts_allowed": None,
-        "questions_per_attempt": None,
+        "questions_per_attempt": 6,
         "questions": [
             {
                 "type": "single",
@@ -3626,6 +4023,62 @@ QUIZZES = {
                         "feedback": "Residents will not know what a resolution code means.",
                     },
                 ],
+            },
+            {
+                "type": "single",
+                "text": "A resident calls for an update on their case, but the last note is three weeks old. What should you do?",
+                "explanation": "Tell the resident honestly where the case stands, then follow up with the team that owns it and record what you did in the case.",
+                "options": [
+                    {
+                        "text": "Give the status you can see, follow up with the owning team and note it in the case",
+                        "correct": True,
+                        "feedback": "Yes. Honest updates and a recorded follow-up keep everyone informed.",
+                    },
+                    {
+                        "text": "Tell them it is being worked on, without checking",
+                        "correct": False,
+                        "feedback": "Guessing can mislead the resident and nobody follows up.",
+                    },
+                    {
+                        "text": "Close the old case and open a new one",
+                        "correct": False,
+                        "feedback": "A new case loses the history and makes the wait look shorter than it is.",
+                    },
+                ],
+            },
+            {
+                "type": "single",
+                "text": "Which case title is the most useful?",
+                "explanation": "A good title says what and where, so anyone scanning a queue can understand and route it without opening the case.",
+                "options": [
+                    {
+                        "text": "Streetlight out at 45 Elm St, pole 1123",
+                        "correct": True,
+                        "feedback": "Right. What and where, at a glance.",
+                    },
+                    {
+                        "text": "Resident called",
+                        "correct": False,
+                        "feedback": "This says nothing about the problem.",
+                    },
+                    {
+                        "text": "URGENT!!! PLEASE FIX",
+                        "correct": False,
+                        "feedback": "Urgency belongs in the priority field, and the title still says nothing about the problem.",
+                    },
+                ],
+            },
+            {
+                "type": "truefalse",
+                "text": "You should share your CaseConnect login with a colleague who is waiting for their own account, so they can start work.",
+                "correct": False,
+                "explanation": "Every action in CaseConnect is recorded under the person logged in. Shared logins break that record and put residents' information at risk.",
+            },
+            {
+                "type": "truefalse",
+                "text": "Case notes should be written so that they would be fair and accurate if the resident read them.",
+                "correct": True,
+                "explanation": "Residents can ask to see the information held about them. Write facts, not opinions, in plain, respectful language.",
             },
         ],
     },
