@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 
 from .models import QuizAttempt
 
@@ -52,9 +51,10 @@ class AttemptForm(forms.Form):
                     initial=initial[0] if initial else None,
                 )
         self.helper = FormHelper()
-        self.helper.form_method = "post"
-        self.helper.form_id = "attempt-form"
-        self.helper.add_input(Submit("submit", _("Submit answers")))
+        # The template writes the <form> and its buttons: crispy-bootstrap5
+        # copies a helper's form id and action onto every radio and checkbox
+        # group, which repeats the id (invalid HTML, and labels stop working).
+        self.helper.form_tag = False
 
     def responses(self) -> dict[str, list[str]]:
         """The answers as the quiz service takes them: question id -> list of values."""

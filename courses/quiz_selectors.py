@@ -3,6 +3,7 @@
 from collections import Counter, defaultdict
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
 
 from .models import Enrolment, ModulePage, QuizAnswer, QuizAttempt
 
@@ -56,14 +57,35 @@ def quiz_status(*, module: ModulePage, user: AbstractBaseUser) -> dict:
     }
 
 
+def _answers_shown(*, attempt: QuizAttempt, passed: bool, left: int | None) -> bool:
+    """Whether this result may show the correct answers, under its own policy."""
+    policy = attempt.reveal_answers
+    if policy == ModulePage.Reveal.AFTER_EACH:
+        return True
+    if policy == ModulePage.Reveal.ONCE_PASSED:
+        return bool(attempt.passed)
+    if policy == ModulePage.Reveal.WRONG_UNTIL_DONE:
+        # Nothing is left to copy into: passed, or no attempt left.
+        return bool(attempt.passed) or passed or left == 0
+    return False
+
+
 def attempt_result(*, attempt: QuizAttempt, module: ModulePage) -> dict:
-    """The result page: score always; answers and feedback only as the policy allows."""
-    reveal = attempt.reveal_answers == ModulePage.Reveal.AFTER_EACH or (
-        attempt.reveal_answers == ModulePage.Reveal.ONCE_PASSED and attempt.passed
+    """The result page: score always; which were wrong and the answers as allowed."""
+    cycle = cycle_attempts(user=attempt.user, module=module)
+    finished_count = cycle.finished().count()
+    passed_before = cycle.filter(passed=True).exists()
+    left = (
+        None
+        if module.attempts_allowed is None
+        else max(0, module.attempts_allowed - finished_count)
     )
+    reveal = _answers_shown(attempt=attempt, passed=passed_before, left=left)
+    # Under the default, which questions were wrong is shown from the start.
+    marks = reveal or attempt.reveal_answers == ModulePage.Reveal.WRONG_UNTIL_DONE
     answers = {a.question_id: a for a in attempt.answers.all()}
     review = []
-    if reveal:
+    if marks:
         for question in attempt.questions:
             answer = answers.get(question["id"])
             response = answer.response if answer else []
@@ -81,19 +103,51 @@ def attempt_result(*, attempt: QuizAttempt, module: ModulePage) -> dict:
                     else 0,
                 }
             )
-    cycle = cycle_attempts(user=attempt.user, module=module)
-    finished_count = cycle.finished().count()
-    passed_before = cycle.filter(passed=True).exists()
-    left = (
-        None
-        if module.attempts_allowed is None
-        else max(0, module.attempts_allowed - finished_count)
-    )
     return {
         "reveal": reveal,
+        "marks": marks,
         "review": review,
         "attempts_left": left,
         "can_retry": not passed_before and (left is None or left > 0),
+    }
+
+
+def _answered(question: dict, values: list[str]) -> bool:
+    if question["type"] == "short":
+        return any(value.strip() for value in values)
+    keys = {option["key"] for option in question["options"]}
+    return any(value in keys for value in values)
+
+
+def unanswered_numbers(
+    *, attempt: QuizAttempt, responses: dict[str, list[str]]
+) -> list[int]:
+    """The numbers (as shown, from 1) of the questions `responses` leaves unanswered."""
+    return [
+        number
+        for number, question in enumerate(attempt.questions, start=1)
+        if not _answered(question, responses.get(question["id"], []))
+    ]
+
+
+def submit_warning(
+    *, attempt: QuizAttempt, module: ModulePage, responses: dict[str, list[str]]
+) -> dict | None:
+    """What to tell a learner before unanswered questions use up an attempt.
+
+    None when there is nothing to ask: all answered, the attempt is finished, or
+    its time is up (then the answers count as they stand, without a question).
+    """
+    if attempt.is_finished or (attempt.deadline and timezone.now() >= attempt.deadline):
+        return None
+    numbers = unanswered_numbers(attempt=attempt, responses=responses)
+    if not numbers:
+        return None
+    used = cycle_attempts(user=attempt.user, module=module).finished().count()
+    return {
+        "unanswered": numbers,
+        "attempt_number": used + 1,
+        "attempts_allowed": module.attempts_allowed,
     }
 
 

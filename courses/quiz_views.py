@@ -6,11 +6,12 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from .models import ModulePage, QuizAttempt
 from .quiz_forms import AttemptForm
-from .quiz_selectors import attempt_result, saved_responses
+from .quiz_selectors import attempt_result, saved_responses, submit_warning
 from .quiz_services import QuizError, answers_save, attempt_start, attempt_submit
 
 
@@ -30,21 +31,28 @@ def start(request, module_id: int):
     return redirect("courses:attempt", attempt_id=attempt.pk)
 
 
+@never_cache  # so Back after submitting asks again, and is sent to the result
 @login_required
 def attempt_page(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     if attempt.is_finished:
         return redirect("courses:attempt-result", attempt_id=attempt.pk)
     module = get_object_or_404(ModulePage, pk=attempt.module_id)
-    form = AttemptForm(attempt=attempt, saved=saved_responses(attempt=attempt))
-    form.helper.form_action = reverse("courses:attempt-submit", args=[attempt.pk])
+    saved = saved_responses(attempt=attempt)
+    warning = (
+        submit_warning(attempt=attempt, module=module, responses=saved)
+        if request.GET.get("check") == "unanswered"
+        else None
+    )
     return render(
         request,
         "courses/attempt.html",
         {
             "attempt": attempt,
             "module": module,
-            "form": form,
+            "form": AttemptForm(attempt=attempt, saved=saved),
+            "warning": warning,
+            "submit_url": reverse("courses:attempt-submit", args=[attempt.pk]),
             "save_url": reverse("courses:attempt-save", args=[attempt.pk]),
             "seconds_left": int((attempt.deadline - timezone.now()).total_seconds())
             if attempt.deadline
@@ -77,9 +85,21 @@ def save(request, attempt_id: int):
 @require_POST
 @login_required
 def submit(request, attempt_id: int):
+    """Grade the attempt; with questions unanswered, keep the answers and ask first."""
     attempt = _own_attempt(request, attempt_id)
-    form = AttemptForm(request.POST, attempt=attempt, saved={})
-    attempt = attempt_submit(attempt=attempt, responses=form.responses())
+    responses = AttemptForm(request.POST, attempt=attempt, saved={}).responses()
+    if not request.POST.get("confirm"):
+        module = get_object_or_404(ModulePage, pk=attempt.module_id)
+        if submit_warning(attempt=attempt, module=module, responses=responses):
+            try:
+                answers_save(attempt=attempt, responses=responses)
+            except QuizError:
+                pass  # finished or closed meanwhile: submitting returns its result
+            else:
+                # A redirect, so Back and reload never resend the answers.
+                url = reverse("courses:attempt", args=[attempt.pk])
+                return redirect(f"{url}?check=unanswered#unanswered")
+    attempt = attempt_submit(attempt=attempt, responses=responses)
     return redirect("courses:attempt-result", attempt_id=attempt.pk)
 
 

@@ -172,8 +172,13 @@ class ModulePage(StaffOnlyMixin, Page):
     """A lesson inside a course; with questions, it ends in a knowledge check."""
 
     class Reveal(models.TextChoices):
-        AFTER_EACH = "after_each", _("After each attempt")
-        ONCE_PASSED = "once_passed", _("Only once passed")
+        # The default: a learner who failed learns what to revisit, but cannot
+        # copy the answers into the next attempt.
+        WRONG_UNTIL_DONE = "wrong_until_done", _(
+            "Which questions were wrong; the answers once passed or out of attempts"
+        )
+        AFTER_EACH = "after_each", _("The answers after each attempt")
+        ONCE_PASSED = "once_passed", _("The answers only once passed")
         NEVER = "never", _("Never")
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("lesson content"))
@@ -214,7 +219,7 @@ class ModulePage(StaffOnlyMixin, Page):
         _("show correct answers"),
         max_length=20,
         choices=Reveal.choices,
-        default=Reveal.AFTER_EACH,
+        default=Reveal.WRONG_UNTIL_DONE,
     )
 
     content_panels = [

@@ -1,5 +1,7 @@
 """The employee fails a knowledge check, tries again and passes, with the keyboard alone."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -83,3 +85,47 @@ def test_employee_fails_retries_and_passes_using_only_the_keyboard(
     assert Enrolment.objects.get(user=employee, course=course).completed_at is not None
     page.goto(f"{live_server.url}{course.url}")
     assert page.get_by_text("Completed").first.is_visible()
+
+
+def test_submit_with_a_question_unanswered_asks_first_and_back_shows_the_result(
+    page, live_server, employee
+):
+    course = make_course(title="Cybersecurity essentials", modules=0)
+    make_quiz_module(
+        course,
+        questions=QUESTIONS,
+        shuffle_questions=False,
+        shuffle_options=False,
+        pass_mark=100,
+        attempts_allowed=2,
+    )
+    sign_in(page, live_server, "alice", PASSWORD)
+    page.goto(f"{live_server.url}{course.url}")
+    page.get_by_role("button", name="Enrol").click()
+    page.get_by_role("button", name="Start the knowledge check").click()
+    page.get_by_label("To the IT service desk").check()
+    page.get_by_role("button", name="Submit answers").click()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "1 question is unanswered; submitting uses attempt 1 of 2."
+    )
+    expect(page.get_by_label("To the IT service desk")).to_be_checked()
+    assert_accessible(page)
+    page.get_by_role("button", name="Submit anyway").first.click()
+    expect(page.get_by_role("heading", name="Your result")).to_be_visible()
+    assert QuizAttempt.objects.get(user=employee).score == 50
+    page.go_back()
+    page.wait_for_url(re.compile(r"/result/"))
+    expect(page.get_by_role("heading", name="Your result")).to_be_visible()
+
+    # The second attempt, every question answered: straight to the result, and
+    # Back from it shows that result, not the answer form again.
+    page.get_by_role("button", name="Try again").click()
+    page.get_by_label("To the IT service desk").check()
+    page.get_by_label("False").check()
+    page.get_by_role("button", name="Submit answers").click()
+    expect(page.get_by_text("This module is now complete.")).to_be_visible()
+    page.go_back()
+    page.wait_for_url(re.compile(r"/result/"))
+    expect(page.get_by_role("heading", name="Your result")).to_be_visible()
+    expect(page.get_by_text("This module is now complete.")).to_be_visible()
+    expect(page.get_by_role("button", name="Submit answers")).to_have_count(0)

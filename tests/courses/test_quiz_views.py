@@ -1,8 +1,10 @@
 """Knowledge checks through the browser's eyes: nothing leaks, nothing is lost, nobody else gets in."""
 
 import re
+from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -104,6 +106,7 @@ def test_submit_is_idempotent_and_extra_fields_are_ignored(
         "passed": "true",
         "user": str(peer.pk),
         "user_id": str(peer.pk),
+        "confirm": "1",  # submit although nothing is answered
     }
     for _ in range(2):  # a double click
         response = client.post(
@@ -163,6 +166,8 @@ def test_start_is_a_post_for_signed_in_staff(personas, client_for, quiz):
         ("once_passed", False, False),
         ("once_passed", True, True),
         ("never", True, False),
+        ("wrong_until_done", False, False),  # unlimited attempts: until passed
+        ("wrong_until_done", True, True),
     ],
 )
 def test_reveal_policies(policy, passed, shows, employee, client):
@@ -237,8 +242,95 @@ def test_item_analysis_numbers_on_a_known_set_of_attempts(personas, client_for):
     assert page.status_code == 200 and "50%" in page.content.decode()
     assert client_for(personas["ld_admin"]).get(url).status_code == 200
     for persona in ["employee", "manager", "peer"]:
-        response = client_for(personas[persona]).get(url)
-        assert response.status_code == 302 and response["Location"].startswith(
-            "/accounts/login/"
-        )
+        # Signed in without admin access: told so (403), not sent to sign in.
+        assert client_for(personas[persona]).get(url).status_code == 403
     assert client_for(None).get(url).status_code == 302
+
+
+def _submit_url(attempt) -> str:
+    return reverse("courses:attempt-submit", args=[attempt.pk])
+
+
+@pytest.mark.django_db
+def test_submitting_with_unanswered_questions_asks_first_and_keeps_the_answers(
+    employee, client, quiz
+):
+    client.force_login(employee)
+    client.post(reverse("courses:quiz-start", args=[quiz.pk]))
+    attempt = QuizAttempt.objects.get(user=employee)
+    single = next(q for q in attempt.questions if q["type"] == "single")
+    key = right_answers(attempt)[single["id"]][0]
+    data = _form_data(attempt, {single["id"]: [key]})
+
+    response = client.post(_submit_url(attempt), data, follow=True)
+    page = response.content.decode()
+    assert "3 questions are unanswered; submitting uses attempt 1 of 3." in page
+    attempt.refresh_from_db()
+    assert not attempt.is_finished  # no attempt used
+    # Nothing lost: the answer given is on the form shown again.
+    assert re.search(rf'value="{re.escape(key)}"[^>]*checked', page)
+    # A plain button confirms (no JavaScript needed); it submits the answer form.
+    confirm = re.search(r"<button[^>]*name=\"confirm\"[^>]*>", page).group(0)
+    assert 'type="submit"' in confirm and 'form="attempt-form"' in confirm
+
+    response = client.post(_submit_url(attempt), {**data, "confirm": "1"})
+    assert response["Location"] == reverse("courses:attempt-result", args=[attempt.pk])
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.score == 25
+
+
+@pytest.mark.django_db
+def test_the_warning_counts_attempts_in_this_cycle_and_unlimited_ones(employee, client):
+    limited = make_quiz_module(make_course(modules=0), attempts_allowed=3)
+    unlimited = make_quiz_module(make_course(modules=0))
+    client.force_login(employee)
+    attempt_submit(attempt=attempt_start(user=employee, module=limited))
+    second = attempt_start(user=employee, module=limited)
+    page = client.post(_submit_url(second), {}, follow=True).content.decode()
+    assert "4 questions are unanswered; submitting uses attempt 2 of 3." in page
+    open_one = attempt_start(user=employee, module=unlimited)
+    page = client.post(_submit_url(open_one), {}, follow=True).content.decode()
+    assert (
+        "4 questions are unanswered; submitting uses attempt 1 (attempts are unlimited)."
+        in page
+    )
+
+
+@pytest.mark.django_db
+def test_every_question_answered_or_time_up_submits_without_asking(
+    employee, client, quiz
+):
+    client.force_login(employee)
+    attempt = attempt_start(user=employee, module=quiz)
+    response = client.post(
+        _submit_url(attempt), _form_data(attempt, right_answers(attempt))
+    )
+    assert response["Location"].endswith("/result/")
+    timed = make_quiz_module(make_course(modules=0), time_limit_minutes=5)
+    attempt = attempt_start(user=employee, module=timed)
+    QuizAttempt.objects.filter(pk=attempt.pk).update(
+        deadline=timezone.now() - timedelta(seconds=5)
+    )
+    # The time is up (within the grace period): the answers as they stand count.
+    response = client.post(_submit_url(attempt), {})
+    assert response["Location"].endswith("/result/")
+    attempt.refresh_from_db()
+    assert attempt.is_finished
+
+
+@pytest.mark.django_db
+def test_the_attempt_form_is_never_cached_and_shows_the_result_once_submitted(
+    employee, client, quiz
+):
+    client.force_login(employee)
+    attempt = attempt_start(user=employee, module=quiz)
+    url = reverse("courses:attempt", args=[attempt.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    # So the browser's Back asks the server again instead of showing a stale form.
+    assert "no-store" in response["Cache-Control"]
+    client.post(_submit_url(attempt), {**_form_data(attempt, {}), "confirm": "1"})
+    response = client.get(url)
+    assert response["Location"] == reverse("courses:attempt-result", args=[attempt.pk])
+    page = client.get(f"{url}?check=unanswered", follow=True).content.decode()
+    assert "Your result" in page and "Submit answers" not in page

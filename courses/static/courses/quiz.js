@@ -2,6 +2,11 @@
 // answers are sent to the server, which only says when it saved them. Without
 // JavaScript the form still works: answers are saved when it is submitted.
 (function () {
+    // A form restored from the back-forward cache may be a finished attempt:
+    // reload it, so the server shows the result instead (it is never cached).
+    window.addEventListener("pageshow", (event) => {
+        if (event.persisted) window.location.reload();
+    });
     const container = document.querySelector(".quiz[data-save-url]");
     const form = document.getElementById("attempt-form");
     const status = document.getElementById("autosave-status");
@@ -55,7 +60,15 @@
         const tick = () => {
             const left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
             timerText.textContent = Math.floor(left / 60) + " min " + String(left % 60).padStart(2, "0") + " s left";
-            if (left === 0) { dirty = true; save().then(() => form.submit()); return; }
+            if (left === 0) {
+                // Time is up: submit as it stands, without asking about unanswered questions.
+                const confirm = document.createElement("input");
+                Object.assign(confirm, { type: "hidden", name: "confirm", value: "1" });
+                form.append(confirm);
+                dirty = true;
+                save().then(() => form.submit());
+                return;
+            }
             window.setTimeout(tick, 1000);
         };
         tick();
