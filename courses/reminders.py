@@ -1,9 +1,11 @@
 """Reminders for mandatory training: run daily by `manage.py send_reminders`.
 
 Each learner with open training hears 14 days and 3 days before the due date and
-once when it is overdue; each manager of record gets a weekly digest of their
-overdue *direct reports* (people whose `Employee.manager` is them; people further
-down have their own manager for that).
+once when it is overdue, in one e-mail a day per person however many
+assignments are owed one: it lists all their training that is due soon or
+overdue (the statuses of `AssignedLearner.Status`). Each manager of record gets
+a weekly digest of their overdue *direct reports* (people whose
+`Employee.manager` is them; people further down have their own manager for that).
 
 Sending is idempotent through the `Reminder` log. A reminder is claimed by
 inserting its row (unique on learner, kind, cycle and due date; a digest on
@@ -15,10 +17,12 @@ run gave it, so two runs at once cannot both queue the same e-mail. Delivery is
 at most once: a failed send releases its claim, and the next run tries again.
 
 The selection is a constant number of queries whatever the head count; only the
-tasks (one per e-mail) read one person's details.
+tasks (one per e-mail: per person, or per manager's digest) read one person's
+details.
 """
 
 import logging
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
@@ -30,12 +34,13 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from .assignment_services import assignments_expand_all, assignments_recertify
-from .models import AssignedLearner, Reminder
+from .models import DUE_SOON_DAYS, AssignedLearner, Reminder, status_conditions
 
 logger = logging.getLogger(__name__)
 
 Kind = Reminder.Kind
-FIRST_DAYS = 14
+Status = AssignedLearner.Status
+FIRST_DAYS = DUE_SOON_DAYS  # the first reminder goes when training becomes due soon
 LAST_DAYS = 3
 BATCH_SIZE = 500
 # The kinds a learner reminder stands for: sending one records those before it.
@@ -67,8 +72,8 @@ def reminders_send(*, today: date | None = None) -> dict[str, int]:
     """Bring assignments up to date, then queue every reminder and digest due today.
 
     Returns counts: people newly assigned, learners re-opened for recertification,
-    reminders queued by kind, digests queued, and people skipped for want of an
-    e-mail address.
+    reminders queued by kind, the e-mails they go in (one per person), digests
+    queued, and people skipped for want of an e-mail address.
     """
     today = today or timezone.localdate()
     counts = {
@@ -77,15 +82,24 @@ def reminders_send(*, today: date | None = None) -> dict[str, int]:
         Kind.DAYS_14.value: 0,
         Kind.DAYS_3.value: 0,
         Kind.OVERDUE.value: 0,
+        "emails": 0,
         "digests": 0,
         "skipped_no_email": 0,
     }
     learners, skipped = _learners_to_remind(today=today)
     counts["skipped_no_email"] += skipped
+    # Claim every reminder first, then queue one e-mail per person with all of theirs.
+    by_person: dict[int, list[int]] = defaultdict(list)
     for batch in _chunks(learners):
-        for reminder_id, kind in _claim_learner_reminders(batch):
-            _enqueue_learner_reminder(reminder_id=reminder_id, today=today)
+        owner = {pk: user_id for pk, _cycle, _due, _kind, user_id in batch}
+        for reminder_id, kind, learner_id in _claim_learner_reminders(
+            [row[:4] for row in batch]
+        ):
+            by_person[owner[learner_id]].append(reminder_id)
             counts[kind] += 1
+    for reminder_ids in by_person.values():
+        _enqueue_learner_reminders(reminder_ids=reminder_ids, today=today)
+    counts["emails"] = len(by_person)
     managers, skipped = _managers_to_digest(today=today)
     counts["skipped_no_email"] += skipped
     for batch in _chunks(managers):
@@ -107,8 +121,14 @@ def _open_for_reminders():
     )
 
 
+def _due_soon_or_overdue(today: date):
+    """The statuses a reminder speaks of, as one filter."""
+    conditions = status_conditions(today)
+    return conditions[Status.OVERDUE] | conditions[Status.DUE_SOON]
+
+
 def _learners_to_remind(*, today: date) -> tuple[list[tuple], int]:
-    """(learner id, cycle, due date, kind) of everyone owed a reminder; one query."""
+    """(learner id, cycle, due date, kind, user id) of everyone owed one; one query."""
     kind = Case(
         When(due_on__lt=today, then=Value(Kind.OVERDUE.value)),
         When(
@@ -125,7 +145,7 @@ def _learners_to_remind(*, today: date) -> tuple[list[tuple], int]:
     )
     rows = (
         _open_for_reminders()
-        .filter(due_on__lte=today + timedelta(days=FIRST_DAYS))
+        .filter(_due_soon_or_overdue(today))
         .annotate(reminder_kind=kind)
         .exclude(Exists(already))
         .order_by("pk")
@@ -134,21 +154,22 @@ def _learners_to_remind(*, today: date) -> tuple[list[tuple], int]:
             "cycle",
             "due_on",
             "reminder_kind",
+            "user_id",
             "user__employee__email",
             "user__email",
         )
     )
     owed, skipped = [], 0
-    for pk, cycle, due_on, kind, employee_email, user_email in rows:
+    for pk, cycle, due_on, kind, user_id, employee_email, user_email in rows:
         if employee_email or user_email:
-            owed.append((pk, cycle, due_on, kind))
+            owed.append((pk, cycle, due_on, kind, user_id))
         else:
             skipped += 1
     return owed, skipped
 
 
-def _claim_learner_reminders(batch: Sequence[tuple]) -> list[tuple[int, str]]:
-    """Insert the batch's reminder rows; return (id, kind) of those this run claimed.
+def _claim_learner_reminders(batch: Sequence[tuple]) -> list[tuple[int, str, int]]:
+    """Insert the batch's reminder rows; return (id, kind, learner id) of those claimed.
 
     The earlier kinds a missed day skipped are recorded too (never sent).
     """
@@ -171,7 +192,7 @@ def _claim_learner_reminders(batch: Sequence[tuple]) -> list[tuple[int, str]]:
         sent_at__gte=min(ours.values()),
     ).values_list("pk", "learner_id", "kind", "cycle", "due_on", "sent_at")
     claimed = [
-        (pk, kind)
+        (pk, kind, learner_id)
         for pk, learner_id, kind, cycle, due_on, sent_at in stored
         if ours.get((learner_id, kind, cycle, due_on)) == sent_at
     ]
@@ -228,10 +249,12 @@ def _chunks(items: Sequence, size: int = BATCH_SIZE) -> Iterable[Sequence]:
         yield items[start : start + size]
 
 
-def _enqueue_learner_reminder(*, reminder_id: int, today: date) -> None:
-    from .tasks import send_learner_reminder
+def _enqueue_learner_reminders(*, reminder_ids: list[int], today: date) -> None:
+    from .tasks import send_learner_reminders
 
-    send_learner_reminder.enqueue(reminder_id=reminder_id, today=today.isoformat())
+    send_learner_reminders.enqueue(
+        reminder_ids=sorted(reminder_ids), today=today.isoformat()
+    )
 
 
 def _enqueue_digest(*, reminder_id: int, today: date) -> None:
@@ -276,44 +299,29 @@ def _send(*, template: str, context: dict, to: str) -> None:
     message.send()
 
 
-def _release(reminder: Reminder) -> None:
-    # The e-mail did not go: give up the claim so that the next run tries again.
-    logger.exception("Could not send reminder %s", reminder.pk)
-    Reminder.objects.filter(pk=reminder.pk).delete()
+def _release(*reminders: Reminder) -> None:
+    # The e-mail did not go: give up the claims so that the next run tries again.
+    logger.exception("Could not send reminder(s) %s", [r.pk for r in reminders])
+    Reminder.objects.filter(pk__in=[r.pk for r in reminders]).delete()
 
 
-def learner_reminder_deliver(*, reminder_id: int, today: date) -> bool:
-    """E-mail one learner reminder; False if it no longer applies or cannot go."""
-    reminder = (
-        Reminder.objects.select_related(
-            "learner__user__employee",
-            "learner__assignment__course",
-            "learner__assignment__learning_path",
-        )
-        .filter(pk=reminder_id, learner__isnull=False)
-        .first()
-    )
-    if reminder is None:
-        return False
+def _still_true(reminder: Reminder) -> bool:
+    """Between the claim and now, the person may have finished, been exempted
+    or been given more time: then this reminder says nothing true."""
     learner = reminder.learner
-    # Between the claim and now, the person may have finished, been exempted
-    # or been given more time: then this reminder says nothing true.
-    if (
+    return not (
         learner.completed_at
         or learner.exempted_at
         or learner.due_on != reminder.due_on
         or learner.cycle != reminder.cycle
         or not learner.assignment.is_active
-    ):
-        return False
-    employee = learner.user.employee
-    address = employee.email or learner.user.email
-    if not address:
-        return False
+    )
+
+
+def _reminder_item(learner: AssignedLearner, today: date) -> dict:
     assignment = learner.assignment
-    context = {
-        "kind": reminder.kind,
-        "name": employee.display_name,
+    return {
+        "kind": reminder_kind(due_on=learner.due_on, today=today),
         "title": assignment.item_title,
         "reason": assignment.reason,
         "due_on": learner.due_on,
@@ -321,10 +329,45 @@ def learner_reminder_deliver(*, reminder_id: int, today: date) -> bool:
         "days_overdue": (today - learner.due_on).days,
         "url": _item_url(assignment.item),
     }
+
+
+def learner_reminders_deliver(*, reminder_ids: Sequence[int], today: date) -> bool:
+    """E-mail one person their claimed reminders in one message; False if none goes.
+
+    The message lists every assignment of theirs that is overdue or due soon
+    today, most urgent first, not only those owed a reminder today.
+    """
+    claimed = [
+        reminder
+        for reminder in Reminder.objects.select_related(
+            "learner__user__employee", "learner__assignment"
+        ).filter(pk__in=list(reminder_ids), learner__isnull=False)
+        if _still_true(reminder)
+    ]
+    if not claimed:
+        return False
+    user = claimed[0].learner.user
+    employee = user.employee
+    address = employee.email or user.email
+    if not address:
+        return False
+    open_work = (
+        _open_for_reminders()
+        .filter(_due_soon_or_overdue(today), user=user)
+        .select_related("assignment__course", "assignment__learning_path")
+        .order_by("due_on", "pk")
+    )
+    items = [_reminder_item(learner, today) for learner in open_work]
+    context = {
+        "name": employee.display_name,
+        "items": items,
+        "overdue": sum(item["kind"] == Kind.OVERDUE for item in items),
+        "due_soon": sum(item["kind"] != Kind.OVERDUE for item in items),
+    }
     try:
         _send(template="reminder", context=context, to=address)
     except OSError:
-        _release(reminder)
+        _release(*claimed)
         return False
     return True
 

@@ -12,11 +12,19 @@ from django_tasks import task
 
 
 @task()
-def send_learner_reminder(reminder_id: int, today: str | None = None) -> bool:
-    """E-mail one claimed learner reminder (14 days, 3 days, overdue)."""
-    from .reminders import learner_reminder_deliver
+def send_learner_reminders(reminder_ids: list[int], today: str | None = None) -> bool:
+    """E-mail one person their claimed reminders (14 days, 3 days, overdue) at once."""
+    from .reminders import learner_reminders_deliver
 
-    return learner_reminder_deliver(reminder_id=reminder_id, today=_day(today))
+    return learner_reminders_deliver(reminder_ids=reminder_ids, today=_day(today))
+
+
+@task()
+def send_learner_reminder(reminder_id: int, today: str | None = None) -> bool:
+    """E-mail one claimed learner reminder (tasks queued before reminders combined)."""
+    from .reminders import learner_reminders_deliver
+
+    return learner_reminders_deliver(reminder_ids=[reminder_id], today=_day(today))
 
 
 @task()

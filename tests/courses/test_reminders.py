@@ -6,6 +6,7 @@ Every test passes `today=` (or `--date`) so dates are fixed without a frozen clo
 import math
 from datetime import date, timedelta
 from io import StringIO
+from unittest import mock
 
 from django.core import mail
 from django.core.management import CommandError, call_command
@@ -251,6 +252,72 @@ def test_recertification_reopens_and_reminders_restart(
     assert row.reminders.filter(cycle=2, kind=Kind.DAYS_14).exists()
 
 
+def test_one_person_owed_several_reminders_gets_one_email_listing_them_all(
+    personas, course
+):
+    alice = personas["employee"]
+    assign(alice, course, due_on=TODAY - timedelta(days=2), reason="AODA")
+    assign(alice, make_course(title="Privacy basics"), due_on=TODAY + timedelta(3))
+    assign(alice, make_course(title="Cyber hygiene"), due_on=TODAY + timedelta(10))
+    assign(alice, make_course(title="Records later"), due_on=TODAY + timedelta(30))
+
+    counts = reminders_send(today=TODAY)
+
+    assert sent_kinds(counts) == {"overdue": 1, "due_3": 1, "due_14": 1}
+    assert counts["emails"] == 1
+    (message,) = to(alice)
+    assert message.subject == "Mandatory training: 1 overdue, 2 due soon"
+    html = message.alternatives[0][0]
+    for body in (message.body, html):
+        assert "3 courses of your mandatory training are overdue or due soon" in body
+        lines = [
+            "“Accessibility for public service (AODA)” is overdue since 24 November",
+            "“Privacy basics” is due in 3 days, on 29 November 2026.",
+            "“Cyber hygiene” is due in 10 days, on 6 December 2026.",
+        ]
+        positions = [body.index(line) for line in lines]
+        assert positions == sorted(positions)  # most urgent first
+        assert "Why: AODA" in body
+        assert "Records later" not in body  # not yet due soon
+    assert f'href="http://testserver{course.get_url()}"' in html
+
+    # The same day again, and the next day: nothing new is owed, nothing goes.
+    assert reminders_send(today=TODAY)["emails"] == 0
+    assert reminders_send(today=TODAY + timedelta(days=1))["emails"] == 0
+    assert len(to(alice)) == 1
+
+    # A week on, Privacy is overdue and Cyber is 3 days off: again one e-mail,
+    # with everything still open that is overdue or due soon.
+    later = reminders_send(today=TODAY + timedelta(days=7))
+    assert sent_kinds(later) == {"overdue": 1, "due_3": 1}
+    assert later["emails"] == 1
+    latest = to(alice)[-1]
+    assert latest.subject == "Mandatory training: 2 overdue, 1 due soon"
+    assert "Accessibility for public service (AODA)" in latest.body
+    assert len(to(alice)) == 2
+
+
+def test_a_failed_combined_email_releases_every_claim_in_it(personas, course):
+    alice = personas["employee"]
+    assign(alice, course, due_on=TODAY - timedelta(days=2))
+    privacy = assign(
+        alice, make_course(title="Privacy basics"), due_on=TODAY + timedelta(3)
+    )
+
+    with mock.patch("courses.reminders._send", side_effect=OSError("SMTP down")):
+        reminders_send(today=TODAY)
+    assert to(alice) == []
+    # Both reminders the e-mail carried are given up (the kinds skipped
+    # before the overdue one stay recorded, as they were never to be sent).
+    assert not Reminder.objects.filter(kind=Kind.OVERDUE).exists()
+    assert not learner(alice, privacy).reminders.filter(kind=Kind.DAYS_3).exists()
+
+    counts = reminders_send(today=TODAY)
+    assert sent_kinds(counts) == {"overdue": 1, "due_3": 1}
+    (message,) = to(alice)
+    assert message.subject == "Mandatory training: 1 overdue, 1 due soon"
+
+
 # --- who hears nothing ------------------------------------------------------------
 
 
@@ -429,6 +496,7 @@ def test_the_command_sends_and_prints_the_counts(personas, course):
         out.getvalue()
     )
     assert "0 overdue; 0 manager digest(s)" in again.getvalue()
+    assert "Learner e-mails: 1 (one per person" in out.getvalue()
     assert len(mail.outbox) == 2
 
 

@@ -15,7 +15,8 @@ from courses.tallies import tallies_rebuild
 class Command(BaseCommand):
     help = (
         "Add newcomers to assignments, re-open expiring completions, and queue the "
-        "reminder e-mails due today (14 days, 3 days, overdue) and the weekly "
+        "reminder e-mails due today (14 days, 3 days, overdue; one e-mail per "
+        "person) and the weekly "
         "manager digests, then count the report tallies for today. Safe to run "
         "more than once a day: it sends nothing twice."
     )
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             "recertification.\n"
             "Queued reminders: {due_14} due in 14 days, {due_3} due in 3 days, "
             "{overdue} overdue; {digests} manager digest(s).\n"
+            "Learner e-mails: {emails} (one per person, listing all their reminders).\n"
             "Skipped {skipped_no_email} without an e-mail address.".format(**counts)
         )
         self.stdout.write(f"Report tallies counted again: {tallies_rebuild():,} rows.")
