@@ -10,10 +10,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from courses.models import CourseIndexPage
+from courses.page_forms import PageForm
 
 
 class HomePage(Page):
     """The site's front door: a welcome, and the way into the catalogue."""
+
+    base_form_class = PageForm
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]

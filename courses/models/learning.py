@@ -21,6 +21,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from ..blocks import BaseStreamBlock
+from ..page_forms import PageForm
 from ..quiz_blocks import QuestionPoolBlock
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -37,6 +38,8 @@ class StaffOnlyMixin:
 
 class CourseIndexPage(StaffOnlyMixin, Page):
     """The course catalogue: every published course and learning path lives below it."""
+
+    base_form_class = PageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
@@ -67,6 +70,8 @@ class CourseTag(TaggedItemBase):
 
 class CoursePage(StaffOnlyMixin, Page):
     """A course: an ordered set of modules, with what it teaches and for whom."""
+
+    base_form_class = PageForm
 
     class Level(models.TextChoices):
         INTRODUCTORY = "introductory", _("Introductory")
@@ -171,6 +176,8 @@ class CoursePage(StaffOnlyMixin, Page):
 class ModulePage(StaffOnlyMixin, Page):
     """A lesson inside a course; with questions, it ends in a knowledge check."""
 
+    base_form_class = PageForm
+
     class Reveal(models.TextChoices):
         # The default: a learner who failed learns what to revisit, but cannot
         # copy the answers into the next attempt.
@@ -269,6 +276,8 @@ class ModulePage(StaffOnlyMixin, Page):
 
 class LearningPathPage(StaffOnlyMixin, Page):
     """A programme: courses taken in order, with progress of its own."""
+
+    base_form_class = PageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 

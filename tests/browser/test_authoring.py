@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from courses.models import CourseIndexPage, CoursePage, ModulePage
@@ -12,21 +13,36 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _save_draft(page) -> int:
+def _page_errors(page) -> str:
+    """What the editor shows as wrong, to name in a failure instead of a time-out."""
+    errors = page.locator(
+        ".messages, .error-message, .help-critical, [role=alert], .w-field__errors"
+    ).all_inner_texts()
+    return " | ".join(text.strip() for text in errors if text.strip()) or "(none)"
+
+
+def _save_draft(page, title: str) -> int:
     page.get_by_role("button", name="Save draft").click()
-    # Wait for the edit page itself, not for the first navigation: on a busy
-    # machine that was once still the add page (CI, 2026-11-26).
-    page.wait_for_url(re.compile(r"/pages/\d+/edit/"))
+    # Wait for what the trainer sees: the confirmation, then the edit page's
+    # address. A page that fails validation re-renders the add form; say why.
+    try:
+        expect(page.locator(".messages")).to_contain_text(f"Page '{title}' created.")
+        page.wait_for_url(re.compile(r"/pages/\d+/edit/"))
+    except (AssertionError, PlaywrightTimeoutError):
+        raise AssertionError(
+            f"Save draft did not reach the edit page ({page.url}); "
+            f"the page says: {_page_errors(page)}"
+        ) from None
     return int(re.search(r"/pages/(\d+)/edit/", page.url).group(1))
 
 
 def _submit_for_review(page, page_id: int, base: str) -> None:
     page.goto(f"{base}/admin/pages/{page_id}/edit/")
     page.get_by_role("button", name="More actions").click()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Submit to Course review").click()
-    messages = page.locator(".messages").first.inner_text()
-    assert "has been submitted for moderation" in messages, messages
+    page.get_by_role("button", name="Submit to Course review").click()
+    expect(page.locator(".messages")).to_contain_text(
+        "has been submitted for moderation"
+    )
 
 
 def _add_module(page, base: str, course_id: int, title: str, text: str) -> int:
@@ -41,7 +57,7 @@ def _add_module(page, base: str, course_id: int, title: str, text: str) -> int:
     expect(page.locator("input[name='body-0-value']")).to_have_value(
         re.compile(re.escape(text))
     )
-    return _save_draft(page)
+    return _save_draft(page, title)
 
 
 def test_trainer_submits_a_course_and_ld_admin_publishes_it(
@@ -53,9 +69,13 @@ def test_trainer_submits_a_course_and_ld_admin_publishes_it(
     author = browser.new_page()
     sign_in(author, live_server, "tess", PASSWORD)
     author.goto(f"{base}/admin/pages/add/courses/coursepage/{catalogue.pk}/")
-    author.fill("#id_title", "Plain language writing")
     author.fill("#id_summary", "Write so residents understand the first time.")
-    course_id = _save_draft(author)
+    # Type the title and save at once: the editor has had no chance to copy it
+    # into the slug (on the Promote tab), and the page must still be saved.
+    author.fill("#id_title", "Plain language writing")
+    course_id = _save_draft(author, "Plain language writing")
+    author.get_by_role("tab", name="Promote").click()
+    expect(author.locator("#id_slug")).to_have_value("plain-language-writing")
     assert_accessible(author, exclude=WAGTAIL_EDITOR_UPSTREAM)
     modules = [
         _add_module(
@@ -88,8 +108,8 @@ def test_trainer_submits_a_course_and_ld_admin_publishes_it(
     for page_id in [course_id, *modules]:
         reviewer.goto(f"{base}/admin/pages/{page_id}/edit/")
         reviewer.get_by_role("button", name="More actions").click()
-        with reviewer.expect_navigation():
-            reviewer.get_by_role("button", name="Approve and Publish").click()
+        reviewer.get_by_role("button", name="Approve and Publish").click()
+        expect(reviewer.locator(".messages")).to_contain_text("has been updated.")
     assert CoursePage.objects.get(pk=course_id).live
     assert (
         ModulePage.objects.child_of(CoursePage.objects.get(pk=course_id)).live().count()

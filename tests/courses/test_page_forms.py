@@ -1,0 +1,87 @@
+"""The page editor's form: a slug left blank is made from the title."""
+
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+import pytest
+
+from courses.models import CourseIndexPage, CoursePage
+from tests.courses.factories import make_course
+
+
+def _course_form(title: str, slug: str = "") -> dict:
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "summary": "Write so residents understand the first time.",
+            "description": rich_text("<p>About plain language.</p>"),
+            "level": "introductory",
+            "duration_minutes": 30,
+            "topics": "",
+            "audience": "",
+            "outcomes": rich_text(""),
+            "validity_months": "",
+            "recertification_window_days": 60,
+            "skill_outcomes": inline_formset([]),
+            "path_courses": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+
+
+@pytest.fixture
+def author(client_for, trainer):
+    return client_for(trainer)
+
+
+def _add(author, form):
+    catalogue = CourseIndexPage.objects.get()
+    url = reverse(
+        "wagtailadmin_pages:add", args=["courses", "coursepage", catalogue.pk]
+    )
+    return author.post(url, form)
+
+
+@pytest.mark.django_db
+def test_a_draft_saved_before_the_slug_was_filled_gets_one_from_the_title(author):
+    make_course(title="Something else")  # makes the catalogue
+    response = _add(author, _course_form("Plain language writing"))
+    assert response.status_code == 302, (
+        response.context["form"].errors if response.context else ""
+    )
+    course = CoursePage.objects.get(title="Plain language writing")
+    assert course.slug == "plain-language-writing"
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[course.pk])
+
+
+@pytest.mark.django_db
+def test_a_blank_slug_is_made_unique_among_its_siblings(author):
+    make_course(title="Something else")
+    assert _add(author, _course_form("Plain language writing")).status_code == 302
+    response = _add(author, _course_form("Plain language writing"))
+    assert response.status_code == 302
+    slugs = set(
+        CoursePage.objects.filter(title="Plain language writing").values_list(
+            "slug", flat=True
+        )
+    )
+    assert slugs == {"plain-language-writing", "plain-language-writing-2"}
+
+
+@pytest.mark.django_db
+def test_a_title_with_nothing_to_make_a_slug_from_asks_for_one(author):
+    make_course(title="Something else")
+    response = _add(author, _course_form("!!!"))
+    assert response.status_code == 200
+    assert "no letters or digits to make a slug" in response.text
+    assert not CoursePage.objects.filter(title="!!!").exists()
+
+
+@pytest.mark.django_db
+def test_a_slug_typed_by_the_trainer_is_kept(author):
+    make_course(title="Something else")
+    response = _add(author, _course_form("Plain language writing", "plain-words"))
+    assert response.status_code == 302
+    assert CoursePage.objects.get(title="Plain language writing").slug == "plain-words"
