@@ -228,3 +228,19 @@ def assert_valid_html(page) -> None:
         for m in errors
     )
     _nu["checked"].add(key)
+
+
+@pytest.fixture(autouse=True)
+def _close_pages_after_each_test(request):
+    """Close every page a test opened, once the test ends.
+
+    An editor page left open keeps calling the live server (Wagtail's autosave
+    and session checks) while later tests run: those requests hit the shared
+    in-memory database outside any live-server test, which Django refuses
+    ("DatabaseWrapper objects created in a thread can only be used in that same
+    thread"), and they would see or change the next test's data.
+    """
+    yield
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
