@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import Substr
+from django.db.models import Count, F, Max, Prefetch, Q
+from django.db.models.functions import Coalesce, Substr
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -14,8 +14,9 @@ from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .assignment_selectors import due_dates_for
+from .assignment_selectors import due_dates_for, learner_rows
 from .models import (
+    AssignedLearner,
     CourseIndexPage,
     CoursePage,
     Enrolment,
@@ -548,3 +549,40 @@ def _first_modules(courses: list[CoursePage]) -> dict[int, ModulePage]:
     ):
         first.setdefault(by_path[module.path[: -ModulePage.steplen]], module)
     return first
+
+
+def learner_next_steps(*, user: AbstractBaseUser) -> dict:
+    """A learner's next steps: the course to continue, what is overdue and due soon."""
+    rows = learner_rows(user=user)
+    status = AssignedLearner.Status
+    return {
+        "resume": _most_recent_course(user=user),
+        "overdue": [row for row in rows if row.status == status.OVERDUE],
+        "due_soon": [row for row in rows if row.status == status.DUE_SOON],
+    }
+
+
+def _most_recent_course(
+    *, user: AbstractBaseUser
+) -> tuple[CoursePage, CourseState, ModulePage | None] | None:
+    """The unfinished course the learner was last active in, with where it resumes."""
+    enrolment = (
+        Enrolment.objects.in_progress()
+        .filter(user=user, course__live=True)
+        # Last active: the latest module they finished, else when they first opened it.
+        .annotate(active_at=Coalesce(Max("completions__completed_at"), "started_at"))
+        .filter(active_at__isnull=False)
+        .select_related("course")
+        .order_by(F("active_at").desc(), "-pk")
+        .first()
+    )
+    if enrolment is None:
+        return None
+    course = enrolment.course
+    state = course_states(user=user, courses=[course])[course.pk]
+    resume = (
+        ModulePage.objects.live().filter(pk=enrolment.last_module_id).first()
+        if enrolment.last_module_id
+        else None
+    ) or _first_modules([course]).get(course.pk)
+    return course, state, resume

@@ -11,10 +11,11 @@ from wagtail.models import Page
 
 from courses.models import CourseIndexPage
 from courses.page_forms import PageForm
+from courses.selectors import learner_next_steps
 
 
 class HomePage(Page):
-    """The site's front door: a welcome, and the way into the catalogue."""
+    """The site's front door: a welcome and the catalogue, or a learner's next steps."""
 
     base_form_class = PageForm
 
@@ -41,6 +42,9 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = CourseIndexPage.objects.live().first()
+        if request.user.is_authenticated:
+            # Signed in, the front door shows the learner's own next step.
+            context["next_steps"] = learner_next_steps(user=request.user)
         return context
 
 
