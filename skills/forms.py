@@ -6,8 +6,10 @@ Only the fields built here are read: anything else in a POST is ignored.
 """
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from crispy_forms.bootstrap import FormActions, StrictButton
@@ -201,6 +203,17 @@ class ReviewForm(forms.Form):
                 }
             if own.note:
                 help_text += " " + _("Their note: “%(note)s”") % {"note": own.note}
+            if evidence := item.get("evidence"):
+                help_text += " " + _(
+                    "Since they submitted this, %(course)s gave course evidence of "
+                    "%(level)s (%(number)s) on %(date)s; a lower rating here "
+                    "replaces it."
+                ) % {
+                    "course": evidence.note,
+                    "level": Level(evidence.level).label,
+                    "number": evidence.level,
+                    "date": date_format(localtime(evidence.created_at), "j M Y"),
+                }
             self.fields[f"level_{skill.pk}"] = _level_field(
                 skill, help_text=help_text, required=True, initial=own.level
             )

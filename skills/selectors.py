@@ -374,6 +374,16 @@ def review_items(*, self_assessment: SelfAssessment) -> list[dict]:
             {"skill": row.skill, "target": targets.get(row.skill_id), "manager": None},
         )
         item[row.kind] = row
+    # Course evidence since the submission: a reviewer's lower rating replaces it,
+    # so the review says so (the rule in levels.py).
+    if self_assessment.submitted_at is not None:
+        for evidence in Assessment.objects.filter(
+            employee_id=self_assessment.employee_id,
+            skill_id__in=items,
+            kind=Assessment.Kind.COURSE,
+            created_at__gt=self_assessment.submitted_at,
+        ).order_by("level", "created_at", "id"):
+            items[evidence.skill_id]["evidence"] = evidence  # the highest wins
     return sorted(items.values(), key=lambda item: _framework_order(item["skill"]))
 
 

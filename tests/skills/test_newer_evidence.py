@@ -131,3 +131,25 @@ def test_a_completed_course_is_not_recommended_until_its_completion_expires(
         completed_at=timezone.now() - datetime.timedelta(days=396)
     )
     assert recommended() == {"Data deep dive", "Data in depth"}
+
+
+@pytest.mark.django_db
+def test_the_reviewer_is_told_of_course_evidence_newer_than_the_self_rating(
+    client_for, employee, manager, staffed, finish
+):
+    skills = staffed["skills"]
+    course = make_course(title="Data in depth", modules=1)
+    add_outcome(course, skills["data"], 3)
+    submitted = submit(
+        employee, {skills["data"]: 1, skills["cyber"]: 2, skills["plain"]: 2}
+    )
+    finish(employee, course)
+
+    page = client_for(manager).get(reverse("skills:review", args=[submitted.pk]))
+    text = _text(page.text)
+    today = timezone.localdate().strftime("%-d %b %Y")
+    assert (
+        "Since they submitted this, Data in depth gave course evidence of "
+        f"Practitioner (3) on {today}; a lower rating here replaces it." in text
+    )
+    assert text.count("Since they submitted this") == 1  # only that skill
