@@ -1,6 +1,7 @@
 """The employee signs in, reaches the home page and signs out; axe is clean throughout."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import PASSWORD
@@ -13,7 +14,8 @@ def test_employee_signs_in_reaches_home_and_signs_out(page, live_server, employe
     assert_accessible(page)
 
     sign_in(page, live_server, "alice", PASSWORD)
-    assert page.get_by_role("heading", level=1).inner_text() == "City Learning Hub"
+    # Signed in, the home page greets them with their next step.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome back, Alice")
     assert page.get_by_role("link", name="My learning").is_visible()
     assert_accessible(page)
 
