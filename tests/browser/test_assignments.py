@@ -1,5 +1,6 @@
 """Mandatory training end to end: Bob assigns a course to his team, Alice sees it first."""
 
+import re
 from datetime import timedelta
 
 from django.urls import reverse
@@ -84,9 +85,32 @@ def test_manager_assigns_a_course_and_the_employee_sees_it_first(
     expect(first_item).to_contain_text("Required for all road crews this year")
     assert_accessible(page)
 
-    # The course page says when it is due.
+    # Never opened, it is "Not started" with Start, not "In progress 0%".
+    not_started = page.locator(
+        "section", has=page.get_by_role("heading", name="Not started", exact=True)
+    )
+    expect(not_started.get_by_role("listitem")).to_contain_text(
+        ["Cybersecurity essentials"]
+    )
+    expect(not_started.get_by_role("link", name=re.compile(r"^Start"))).to_be_visible()
+    in_progress = page.locator(
+        "section", has=page.get_by_role("heading", name="In progress", exact=True)
+    )
+    expect(in_progress).to_contain_text("Nothing in progress.")
+
+    # The course page says when it is due, and offers Start.
     first_item.get_by_role("link").click()
     expect(page.locator(".course-due")).to_contain_text(f"Due {due.day} {due:%B %Y}")
+    actions = page.locator(".course-actions")
+    expect(actions).to_contain_text("Not started")
+    assert_accessible(page)
+    actions.get_by_role("link", name=re.compile(r"^Start")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Module 1 of course")
+
+    # Opened once, it is in progress, with Resume.
+    page.goto(live_server.url + reverse("training_site:my-learning"))
+    expect(in_progress.get_by_role("link", name=re.compile(r"^Resume"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Not started", exact=True)).to_have_count(0)
     assert_accessible(page)
 
 

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
@@ -10,7 +11,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from courses.assignment_services import assignment_create
-from courses.models import Assignment
+from courses.models import AssignedLearner, Assignment
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import PASSWORD
 from tests.courses.factories import make_course
@@ -118,3 +119,48 @@ def test_manager_reviews_the_team_and_exports_the_skills_matrix(
     for row in rows:
         exported.setdefault(row[name_at], []).append(str(row[level_at]))
     assert exported == on_screen
+
+
+def test_manager_reads_training_statuses_that_add_up_to_assigned(
+    page, live_server, manager, team
+):
+    """Every person counts in one status column, so the row adds up to Assigned."""
+    alice, omar, _zoe = team["people"]
+    records = assignment_create(
+        actor=manager,
+        course=make_course(title="Records management", modules=1),
+        target=Assignment.Target.TEAM,
+        target_employee=manager.employee,
+        due_date=timezone.localdate() + timedelta(days=30),
+    ).assignment
+    # Alice has started; Omar's date was brought forward (due soon); Zoe has not.
+    learners = AssignedLearner.objects.filter(assignment=records)
+    learners.filter(user=alice.user).update(started_at=timezone.now())
+    learners.filter(user=omar.user).update(
+        due_on=timezone.localdate() + timedelta(days=5)
+    )
+
+    sign_in(page, live_server, "bob", PASSWORD)
+    page.goto(live_server.url + reverse("training_site:my-team"))
+    page.get_by_role(
+        "link", name="Training: each assignment, by org unit and month"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Training")
+    table = page.get_by_role("table")
+    expect(table.get_by_role("columnheader")).to_have_text(
+        [
+            "Course or learning path",
+            "Assigned",
+            "Completed",
+            "In progress",
+            "Not started",
+            "Due soon",
+            "Overdue",
+            "Completed on time",
+        ]
+    )
+    row = table.get_by_role("row").filter(has_text="Records management")
+    expect(row.get_by_role("cell")).to_have_text(["3", "0", "1", "1", "1", "0", "–"])
+    row = table.get_by_role("row").filter(has_text="Accessibility for public service")
+    expect(row.get_by_role("cell")).to_have_text(["1", "0", "0", "0", "0", "1", "0%"])
+    assert_accessible(page)
