@@ -47,4 +47,3 @@ def test_every_imported_library_is_a_declared_dependency():
         if not {_name(d) for d in providers.get(module, [module])} & declared
     }
     assert undeclared == {}
-
