@@ -149,11 +149,19 @@ def test_simultaneous_submits_and_completions_on_a_sqlite_file(
             ).fetchall()
         assert len(attempts) == 1
         attempt_id, questions = attempts[0]
+        answers_body = _form_body(json.loads(questions))
+        # Autosaves from several tabs on a busy machine.
+        saves = _post_all_at_once(
+            port,
+            reverse("courses:attempt-save", args=[attempt_id]),
+            answers_body,
+            session,
+        )
         # A double-clicked "Submit answers": ten requests, one graded attempt.
         submits = _post_all_at_once(
             port,
             reverse("courses:attempt-submit", args=[attempt_id]),
-            _form_body(json.loads(questions)),
+            answers_body,
             session,
         )
         completions = _post_all_at_once(
@@ -164,6 +172,7 @@ def test_simultaneous_submits_and_completions_on_a_sqlite_file(
         errors = server.communicate(timeout=30)[1].decode()
     assert server.returncode is not None  # stopped, not left behind
 
+    assert saves == [200] * SIMULTANEOUS, errors
     assert (starts, submits, completions) == ([302] * SIMULTANEOUS,) * 3, errors
     assert "database is locked" not in errors
     with sqlite3.connect(db_file) as db:
