@@ -298,3 +298,47 @@ def test_a_chosen_person_is_assigned_by_id(course, personas, client_for):
     )
     assert response.status_code == 302
     assert assigned_usernames() == {"alice"}
+
+
+@pytest.mark.django_db
+def test_unit_codes_and_names_of_other_teams_find_nobody(personas, org, client_for):
+    """A manager typing another team's code or name finds none of its people."""
+    client = client_for(personas["manager"])
+    assert names(search(client, "team-a")) == {"Alice Arsenault"}
+    for typed in ["TEAM-B", "team-b", "Road Crew B", "SEC", "DIV", "Public Works"]:
+        assert names(search(client, typed)) == set(), typed
+
+
+@pytest.mark.django_db
+def test_people_who_left_are_never_found_or_assigned(course, personas, org, client_for):
+    """An inactive employee in the team: not by name, number or unit, not by the form."""
+    bob = personas["manager"]
+    gone = crew(org, bob, 9, first="Gwen", last="Gone")
+    Employee.objects.filter(pk=gone.pk).update(is_active=False)
+    client = client_for(bob)
+    for typed in ["Gwen", "Gone", gone.employee_number, "TEAM-A", "Road Crew A"]:
+        assert "Gwen Gone" not in names(search(client, typed)), typed
+    for person in [gone.employee_number, "Gwen Gone"]:
+        response = client.post(
+            reverse("courses:assign"), form_data(course, person=person)
+        )
+        assert response.status_code == 200, person
+        assert "Nobody you may assign to matches" in response.text, person
+    response = client.post(
+        reverse("courses:assign"),
+        form_data(course, target_employee=gone.pk, person="Gwen Gone"),
+    )
+    assert response.status_code == 404
+    assert not Assignment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_what_was_typed_is_shown_back_as_text_not_markup(course, personas, client_for):
+    typed = '<img src=x onerror="alert(1)">'
+    response = client_for(personas["manager"]).post(
+        reverse("courses:assign"), form_data(course, person=typed)
+    )
+    assert response.status_code == 200
+    assert "Nobody you may assign to matches" in response.text
+    assert "<img src=x" not in response.text
+    assert "&lt;img src=x" in response.text
