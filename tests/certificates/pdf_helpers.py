@@ -103,6 +103,34 @@ def structure_mcids(data: bytes) -> list[int]:
     return order
 
 
+@dataclass
+class Figure:
+    """A figure of the structure tree: its alternative text and its box (CSS px)."""
+
+    alt: str
+    bbox: list[float] | None
+
+
+def figures(data: bytes) -> list[Figure]:
+    """Every /Figure element of the structure tree, in reading order."""
+    found: list[Figure] = []
+
+    def walk(node):
+        if isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pikepdf.Dictionary) and "/K" in node:
+            if node.get("/S") == "/Figure":
+                box = node.get("/A", {}).get("/BBox")
+                bbox = [float(v) for v in box] if box is not None else None
+                found.append(Figure(str(node.get("/Alt", "")), bbox))
+            walk(node.K)
+
+    pdf = pikepdf_open(data)  # held: its objects die with it
+    walk(pdf.Root.StructTreeRoot.K)
+    return found
+
+
 def reading_order_text(data: bytes) -> str:
     """The page's text in structure-tree order, whitespace removed."""
     by_mcid: dict[int, str] = {}

@@ -7,7 +7,6 @@ code read back (zbarimg); words are located with pdftotext -bbox.
 import re
 from pathlib import Path
 
-import pikepdf
 import pytest
 
 from certificates.models import CertificateDesign
@@ -15,7 +14,7 @@ from certificates.rendering import design_snapshot, verification_url
 from certificates.rendering.document import render_record_pdf, sample_record
 from tests.certificates.pdf_helpers import (
     A4_LANDSCAPE,
-    pikepdf_open,
+    figures,
     read_pdf,
     run_tool,
     squeeze,
@@ -87,19 +86,11 @@ def words(path: Path) -> list[tuple[str, float, float, float, float]]:
 
 def qr_box(path: Path) -> tuple[float, float, float, float]:
     """The QR code's box in points from the top left, from its tagged figure."""
-    document = pikepdf_open(path.read_bytes())
-    found = []
-
-    def walk(node):
-        if isinstance(node, pikepdf.Array):
-            for kid in node:
-                walk(kid)
-        elif isinstance(node, pikepdf.Dictionary) and "/K" in node:
-            if node.get("/S") == "/Figure" and "QR" in str(node.get("/Alt", "")):
-                found.append([float(v) * 0.75 for v in node.A.BBox])  # CSS px → pt
-            walk(node.K)
-
-    walk(document.Root.StructTreeRoot.K)
+    found = [
+        [value * 0.75 for value in figure.bbox]  # CSS px → pt
+        for figure in figures(path.read_bytes())
+        if "QR" in figure.alt and figure.bbox
+    ]
     assert len(found) == 1, found
     return tuple(found[0])
 

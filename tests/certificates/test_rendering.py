@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.utils import timezone
 
-import pikepdf
 import pytest
 
 from certificates.models import CertificateDesign
@@ -22,6 +21,7 @@ from certificates.services import certificate_revoke
 from tests.certificates.pdf_helpers import (
     A4_LANDSCAPE,
     attached_json,
+    figures,
     font_names,
     pdf_text,
     pikepdf_open,
@@ -202,19 +202,7 @@ def test_the_tags_read_name_then_course_then_date(certificate, pdf):
 
 
 def test_every_figure_has_alternative_text(pdf):
-    figures = []
-
-    def walk(node):
-        if isinstance(node, pikepdf.Array):
-            for kid in node:
-                walk(kid)
-        elif isinstance(node, pikepdf.Dictionary) and "/K" in node:
-            if node.get("/S") == "/Figure":
-                figures.append(str(node.get("/Alt", "")))
-            walk(node.K)
-
-    document = pikepdf_open(pdf)
-    walk(document.Root.StructTreeRoot.K)
-    assert figures, "no figures tagged"
-    assert all(figures), figures
-    assert any("QR code" in alt for alt in figures)
+    alts = [figure.alt for figure in figures(pdf)]
+    assert alts, "no figures tagged"
+    assert all(alts), alts
+    assert any("QR code" in alt for alt in alts)
