@@ -18,9 +18,9 @@ from courses.models import AssignedLearner, Assignment
 from people.models import Employee
 from tests.conftest import PERSONAS
 from tests.courses.factories import make_course
+from tests.courses.test_assignment_views import LOGIN, check
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
 
-LOGIN = "login"
 SEARCH = "courses:assign-people-search"
 Target = Assignment.Target
 # In PERSONAS order: anonymous, employee, peer, manager, other_manager, trainer, ld_admin
@@ -47,14 +47,6 @@ def search(client, query: str):
 
 def names(response) -> set[str]:
     return {person["name"] for person in response.json()["results"]}
-
-
-def check(response, expected, label):
-    if expected == LOGIN:
-        assert response.status_code == 302, label
-        assert response["Location"].startswith("/accounts/login/"), label
-    else:
-        assert response.status_code == expected, (label, response.status_code)
 
 
 def crew(org, manager, n: int, *, unit=None, first="Crew", last=None) -> Employee:
