@@ -292,6 +292,7 @@ class AssignmentViewSet(ModelViewSet):
         "item_title",
         "target_label",
         "due_label",
+        "newcomer_days",
         "reason",
         "created_at",
         "created_by",

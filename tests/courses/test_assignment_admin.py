@@ -159,7 +159,11 @@ def test_ld_admin_sets_the_newcomer_window_or_keeps_the_default(
             {**fields, "due_date": due, "newcomer_days": days},
         )
         assert response.status_code == 302, days
-        assert Assignment.objects.latest("pk").newcomer_days == expected
+        assignment = Assignment.objects.latest("pk")
+        assert assignment.newcomer_days == expected
+        inspect = admin.get(reverse("courses_assignment:inspect", args=[assignment.pk]))
+        shown = " ".join(inspect.text.split())
+        assert f"<dt>Days for newcomers</dt> <dd> {expected} </dd>" in shown
 
 
 def test_after_assignment_days_rule(personas, client_for, course):
