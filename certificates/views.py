@@ -50,6 +50,9 @@ def _not_found(request, typed: str, form: VerifyLookupForm | None = None):
 def verify_lookup(request):
     form = VerifyLookupForm(request.GET or None)
     if not form.is_valid():
+        if _wants_json(request):
+            # Blank or overlong finds nothing, like an unknown code.
+            return _not_found(request, "")
         return render(request, "certificates/verify_lookup.html", {"form": form})
     certificate = certificate_lookup(value=form.cleaned_data["code"])
     if certificate is None:

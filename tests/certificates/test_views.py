@@ -235,6 +235,17 @@ def test_lookup_of_an_unknown_number_says_so_and_keeps_what_was_typed(
     assert "This field is required." in empty.text
 
 
+def test_a_lookup_asked_for_json_answers_json_whatever_was_typed(certificate, client):
+    """Machines get JSON for every lookup that finds nothing: unknown, blank or too long."""
+    lookup = reverse("certificates:verify-lookup")
+    for typed in ["CLH-2026-999999", "", "  ", "x" * 301]:
+        response = client.get(lookup, {"code": typed, "format": "json"})
+        assert response.status_code == 404, typed
+        assert response["Content-Type"] == "application/json", typed
+        assert response.json() == {"status": "not_found"}, typed
+    assert client.get(lookup, {"format": "json"}).json() == {"status": "not_found"}
+
+
 def test_a_file_that_is_not_a_pdf_is_called_that(certificate, client):
     url = reverse("certificates:verify", args=[certificate.verification_code])
     for name, data in [
