@@ -1,5 +1,6 @@
 """Reads about mandatory training, already scoped to the asking user."""
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -35,7 +36,9 @@ TRAINING_FIGURES = ("assigned", *REPORT_STATUSES, "on_time")
 ON_TIME = Q(completed_on__isnull=False, completed_on__lte=F("due_on"))
 
 
-def status_counts(today: date, *, statuses: tuple[str, ...] = Status.values) -> dict:
+def status_counts(
+    today: date, *, statuses: Sequence[str] = tuple(Status.values)
+) -> dict:
     """One aggregate per status, from the model's own status conditions.
 
     Counted over due_on (never null) rather than the id, so that SQLite
