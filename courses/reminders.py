@@ -207,7 +207,7 @@ def _managers_to_digest(*, today: date) -> tuple[list[int], int]:
     rows = (
         _open_for_reminders()
         .filter(
-            due_on__lt=today,
+            status_conditions(today)[Status.OVERDUE],
             user__employee__manager__isnull=False,
             user__employee__manager__is_active=True,
         )
@@ -393,7 +393,9 @@ def manager_digest_deliver(*, reminder_id: int, today: date) -> bool:
             "days_overdue": (today - row.due_on).days,
         }
         for row in _open_for_reminders()
-        .filter(due_on__lt=today, user__employee__manager=manager)
+        .filter(
+            status_conditions(today)[Status.OVERDUE], user__employee__manager=manager
+        )
         .select_related(
             "user__employee", "assignment__course", "assignment__learning_path"
         )
