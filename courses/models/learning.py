@@ -181,8 +181,9 @@ class ModulePage(StaffOnlyMixin, Page):
     class Reveal(models.TextChoices):
         # The default: a learner who failed learns what to revisit, but cannot
         # copy the answers into the next attempt.
-        WRONG_UNTIL_DONE = "wrong_until_done", _(
-            "Which questions were wrong; the answers once passed or out of attempts"
+        WRONG_UNTIL_DONE = (
+            "wrong_until_done",
+            _("Which questions were wrong; the answers once passed or out of attempts"),
         )
         AFTER_EACH = "after_each", _("The answers after each attempt")
         ONCE_PASSED = "once_passed", _("The answers only once passed")

@@ -3,6 +3,8 @@
 import itertools
 import uuid
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 
 _counter = itertools.count(1)
@@ -123,3 +125,26 @@ def right_answers(attempt) -> dict[str, list[str]]:
             keys = [o["key"] for o in q["options"] if o["correct"]]
             responses[q["id"]] = keys
     return responses
+
+
+def course_form_data(*, title: str, slug: str = "", **fields) -> dict:
+    """What the course editor posts: every field, with empty inline panels."""
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "summary": "Write so residents understand the first time.",
+            "description": rich_text("<p>About the course.</p>"),
+            "level": "introductory",
+            "duration_minutes": 30,
+            "topics": "",
+            "audience": "",
+            "outcomes": rich_text(""),
+            "validity_months": "",
+            "recertification_window_days": 60,
+            "skill_outcomes": inline_formset([]),
+            "path_courses": inline_formset([]),
+            "comments": inline_formset([]),
+            **fields,
+        }
+    )

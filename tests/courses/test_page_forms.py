@@ -2,33 +2,14 @@
 
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
-
 import pytest
 
 from courses.models import CourseIndexPage, CoursePage
-from tests.courses.factories import make_course
+from tests.courses.factories import course_form_data, make_course
 
 
 def _course_form(title: str, slug: str = "") -> dict:
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "summary": "Write so residents understand the first time.",
-            "description": rich_text("<p>About plain language.</p>"),
-            "level": "introductory",
-            "duration_minutes": 30,
-            "topics": "",
-            "audience": "",
-            "outcomes": rich_text(""),
-            "validity_months": "",
-            "recertification_window_days": 60,
-            "skill_outcomes": inline_formset([]),
-            "path_courses": inline_formset([]),
-            "comments": inline_formset([]),
-        }
-    )
+    return course_form_data(title=title, slug=slug)
 
 
 @pytest.fixture

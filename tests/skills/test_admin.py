@@ -12,7 +12,7 @@ import pytest
 
 from skills.framework_csv import framework_export
 from skills.models import CourseSkillOutcome, Skill
-from tests.courses.factories import make_course
+from tests.courses.factories import course_form_data, make_course
 
 
 @pytest.fixture
@@ -32,24 +32,13 @@ def test_the_course_editor_has_the_skill_outcomes_panel(admin, framework):
 def test_publishing_a_course_with_outcomes_saves_them(admin, framework):
     course = make_course(title="Data for everyone")
     data = framework["skills"]["data"]
-    form = nested_form_data(
-        {
-            "title": course.title,
-            "slug": course.slug,
-            "summary": course.summary,
-            "description": rich_text("<p>About data.</p>"),
-            "level": "introductory",
-            "duration_minutes": 30,
-            "topics": "",
-            "audience": "",
-            "outcomes": rich_text(""),
-            "validity_months": "",
-            "recertification_window_days": 60,
-            "skill_outcomes": inline_formset([{"skill": data.pk, "level": 3}]),
-            "path_courses": inline_formset([]),
-            "comments": inline_formset([]),
-            "action-publish": "action-publish",
-        }
+    form = course_form_data(
+        title=course.title,
+        slug=course.slug,
+        summary=course.summary,
+        description=rich_text("<p>About data.</p>"),
+        skill_outcomes=inline_formset([{"skill": data.pk, "level": 3}]),
+        **{"action-publish": "action-publish"},
     )
     response = admin.post(reverse("wagtailadmin_pages:edit", args=[course.pk]), form)
     assert response.status_code == 302, (
