@@ -14,12 +14,16 @@ class PageForm(WagtailAdminPageForm):
     key-up), so a trainer who types a title and presses *Save draft* at once
     would otherwise be told, on a tab they cannot see, that the slug is required.
     Wagtail's `Page.full_clean` fills a blank slug from the title once the page
-    has a parent, de-duplicated among its siblings.
+    has a parent, de-duplicated among its siblings. Only until the page is first
+    published: after that its address is public and changes only when typed.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "slug" in self.fields:
+        # A published page keeps its address unless someone types a new one:
+        # clearing the slug must not move it silently (Wagtail's title sync also
+        # leaves live pages alone).
+        if "slug" in self.fields and self.instance.first_published_at is None:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _(
                 "The page's name in its address. Leave it blank to make one "

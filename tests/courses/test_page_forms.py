@@ -66,3 +66,15 @@ def test_a_slug_typed_by_the_trainer_is_kept(author):
     response = _add(author, _course_form("Plain language writing", "plain-words"))
     assert response.status_code == 302
     assert CoursePage.objects.get(title="Plain language writing").slug == "plain-words"
+
+
+@pytest.mark.django_db
+def test_a_published_page_keeps_its_address_when_its_slug_is_cleared(author):
+    course = make_course(title="Plain language writing")
+    course.save_revision().publish()
+    url = reverse("wagtailadmin_pages:edit", args=[course.pk])
+    response = author.post(url, course_form_data(title="Plainer language"))
+    assert response.status_code == 200
+    assert "This field is required." in response.text
+    course.refresh_from_db()
+    assert course.slug.startswith("course-")
