@@ -23,6 +23,7 @@ class CoursesConfig(AppConfig):
             note_unit_before_save,
             recount_after_employee_delete,
             recount_after_employee_save,
+            reindex_after_publish,
         )
 
         roster_applied.connect(
@@ -45,6 +46,7 @@ class CoursesConfig(AppConfig):
         )
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(content_changed, dispatch_uid="courses_content_changed")
+        page_published.connect(reindex_after_publish, dispatch_uid="courses_reindex")
         # Deletes of pages only: a post_delete receiver for every model would
         # stop Django deleting any row in bulk (it would load each to signal it).
         for model in get_page_models():

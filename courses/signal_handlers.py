@@ -62,3 +62,22 @@ def content_changed(sender, instance=None, **kwargs):
 
     if instance is None or isinstance(instance, Page):
         bump_content_generation()
+
+
+def reindex_after_publish(sender, instance, **kwargs):
+    """Index a published page again once its transaction has committed.
+
+    Wagtail indexes a page as it saves, before modelcluster saves its tags, so
+    with the Immediate task backend a topic added while publishing was never
+    found by search. The task reads the page, tags and all, after the commit.
+    """
+    from django.db import transaction
+
+    from wagtail.search.tasks import insert_or_update_object_task
+
+    meta = instance._meta
+    transaction.on_commit(
+        lambda: insert_or_update_object_task.enqueue(
+            meta.app_label, meta.model_name, str(instance.pk)
+        )
+    )

@@ -6,9 +6,17 @@ PostgreSQL's full-text search in production; both are tested (with-postgres.sh).
 
 import re
 
+from django.urls import reverse
+
 import pytest
 
-from tests.courses.factories import make_course, make_module, modules_of, paragraph
+from tests.courses.factories import (
+    course_form_data,
+    make_course,
+    make_module,
+    modules_of,
+    paragraph,
+)
 
 
 def _titles(html: str) -> list[str]:
@@ -128,3 +136,26 @@ def test_search_syntax_in_a_query_is_not_an_error(employee, client, catalogue, q
     assert "Snow clearing routes" not in titles
     if "chatbot" in query:
         assert "Chatbots at the counter" in titles
+
+
+@pytest.mark.django_db
+def test_a_topic_added_in_the_editor_is_found_once_published(
+    employee, ld_admin, client, client_for, django_capture_on_commit_callbacks
+):
+    """Tags are saved after the page, so the page is indexed again once they are."""
+    course = make_course(title="Permits online", summary="Applying from home.")
+    editor = client_for(ld_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            reverse("wagtailadmin_pages:edit", args=[course.pk]),
+            course_form_data(
+                title=course.title,
+                slug=course.slug,
+                summary=course.summary,
+                topics="zoning",
+                **{"action-publish": "action-publish"},
+            ),
+        )
+    assert response.status_code == 302
+    client.force_login(employee)
+    assert _titles(_search(client, "zoning")) == ["Permits online"]
