@@ -18,6 +18,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 import django_filters
 
+from lib.admin_viewsets import JoinedModelViewSet
+
 from .forms import EmployeeAdminForm
 from .models import Employee, OrgUnit, RoleProfile, RosterImport
 from .selectors import org_unit_subtree_ids
@@ -87,7 +89,7 @@ class EmployeeFilterSet(WagtailFilterSet):
         return queryset.filter(org_unit_id__in=org_unit_subtree_ids(path=unit.path))
 
 
-class EmployeeViewSet(ModelViewSet):
+class EmployeeViewSet(JoinedModelViewSet):
     url_namespace = "people_employee"
     url_prefix = "people/employees"
     model = Employee
@@ -149,11 +151,10 @@ class EmployeeViewSet(ModelViewSet):
         base_form_class=EmployeeAdminForm,
     )
 
-    def get_queryset(self, request):
-        return Employee.objects.select_related("org_unit", "manager")
+    list_select_related = ("org_unit", "manager")
 
 
-class OrgUnitViewSet(ModelViewSet):
+class OrgUnitViewSet(JoinedModelViewSet):
     url_namespace = "people_orgunit"
     url_prefix = "people/org-units"
     model = OrgUnit
@@ -180,8 +181,7 @@ class OrgUnitViewSet(ModelViewSet):
         FieldPanel("is_active"),
     ]
 
-    def get_queryset(self, request):
-        return OrgUnit.objects.select_related("head")
+    list_select_related = ("head",)
 
 
 class RoleProfileViewSet(ModelViewSet):
@@ -209,7 +209,7 @@ class RosterImportInspectView(InspectView):
         )
 
 
-class RosterImportViewSet(ModelViewSet):
+class RosterImportViewSet(JoinedModelViewSet):
     url_namespace = "people_rosterimport"
     url_prefix = "people/import-history"
     """The record of applied imports; the upload itself is people.views.roster_upload."""
@@ -234,5 +234,4 @@ class RosterImportViewSet(ModelViewSet):
     copy_view_enabled = False
     form_fields: list[str] = []
 
-    def get_queryset(self, request):
-        return RosterImport.objects.select_related("imported_by")
+    list_select_related = ("imported_by",)

@@ -149,10 +149,13 @@ def team_people(
     """The people list: completion, overdue, expiring certificates and skills gaps."""
     today = today or timezone.localdate()
     scope = team_scope(user=user, unit_id=unit_id, direct=direct)
+    # Everything the page and the exports read: a field left out here costs
+    # one query per person (2,066 queries for a 2,051-person division's CSV).
     people = list(
         scope.select_related("org_unit").only(
             "pk",
             "user_id",
+            "employee_number",
             "first_name",
             "last_name",
             "preferred_name",
