@@ -514,7 +514,9 @@ def _grow(data, n):
 
 
 @pytest.mark.parametrize("name", REPORTS)
-@pytest.mark.parametrize("params", [{}, {"status": "overdue"}, {"export": "csv"}])
+@pytest.mark.parametrize(
+    "params", [{}, {"status": "overdue"}, {"export": "csv"}, {"export": "xlsx"}]
+)
 def test_report_queries_do_not_grow_with_the_data(
     personas, client_for, data, name, params
 ):
