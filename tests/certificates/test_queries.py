@@ -1,5 +1,10 @@
 """List views cost a fixed number of queries, whatever the number of certificates."""
 
+import io
+import zipfile
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
@@ -57,3 +62,30 @@ def test_verification_takes_a_fixed_number_of_queries(
         assert client.get(url).status_code == 200
     with django_assert_max_num_queries(2):
         assert client.get(url, {"format": "json"}).status_code == 200
+
+
+def test_the_bulk_zip_costs_the_same_for_2_and_8_certificates(
+    org, ld_admin, client_for, django_capture_on_commit_callbacks
+):
+    from certificates.models import BulkCertificateJob
+    from tests.certificates.factories import issued_certificates
+
+    course = make_course(modules=1)
+    job = BulkCertificateJob.objects.create(
+        created_by=ld_admin, course_id=course.pk, state=BulkCertificateJob.State.DONE
+    )
+    client = client_for(ld_admin)
+    url = reverse("certificates_admin:zip", args=[job.pk])
+    b"".join(client.get(url).streaming_content)
+    counts, entries = [], []
+    for more in (2, 6):
+        # Rendered once issued (after commit), as in production: the ZIP only
+        # renders a PDF that storage lost (four queries each).
+        with django_capture_on_commit_callbacks(execute=True):
+            issued_certificates(course, org["team_a"], more, render=True)
+        with CaptureQueriesContext(connection) as queries:
+            body = b"".join(client.get(url).streaming_content)
+        counts.append(len(queries))
+        entries.append(len(zipfile.ZipFile(io.BytesIO(body)).namelist()))
+    assert entries == [2, 8]
+    assert counts[0] == counts[1], counts
