@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectL
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lib.admin_viewsets import JoinedModelViewSet
+
 from .models import RoleSkillTarget, Skill, SkillCategory
 
 
@@ -27,7 +29,7 @@ class SkillCategoryViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class SkillViewSet(ModelViewSet):
+class SkillViewSet(JoinedModelViewSet):
     url_namespace = "skills_skill"
     url_prefix = "skills/skills"
     model = Skill
@@ -67,11 +69,10 @@ class SkillViewSet(ModelViewSet):
         ],
     )
 
-    def get_queryset(self, request):
-        return Skill.objects.select_related("category")
+    list_select_related = ("category",)
 
 
-class RoleSkillTargetViewSet(ModelViewSet):
+class RoleSkillTargetViewSet(JoinedModelViewSet):
     """Every target in one list, to read and edit them role by role."""
 
     url_namespace = "skills_roletarget"
@@ -93,5 +94,4 @@ class RoleSkillTargetViewSet(ModelViewSet):
     form_fields = ["role_profile", "skill", "level"]
     copy_view_enabled = False
 
-    def get_queryset(self, request):
-        return RoleSkillTarget.objects.select_related("role_profile", "skill")
+    list_select_related = ("role_profile", "skill")

@@ -1,13 +1,22 @@
 """Query counts stay flat as data grows: My skills, the review list, the matrix."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
 
+from skills.models import Skill
 from skills.selectors import team_skill_matrix
 from tests.courses.factories import make_course
 from tests.people.factories import EmployeeFactory
-from tests.skills.factories import add_outcome, make_skill, set_target
+from tests.skills.factories import (
+    add_outcome,
+    make_category,
+    make_role,
+    make_skill,
+    set_target,
+)
 from tests.skills.helpers import review, submit
 
 
@@ -88,3 +97,25 @@ def test_the_matrix_selector_is_a_constant_number_of_queries(
     person, cells = matrix["rows"][0]
     assert {c["current"].level for c in cells} == {2}
     assert {c["gap"] for c in cells} == {0, 1}
+
+
+@pytest.mark.parametrize("name", ["skills_skill:index", "skills_roletarget:index"])
+def test_framework_admin_lists_cost_the_same_for_3_and_30_skills(
+    client_for, ld_admin, name
+):
+    client = client_for(ld_admin)
+    url = reverse(name)
+    client.get(url)
+    counts = []
+    for size in (3, 30):
+        while Skill.objects.count() < size:
+            # A category and a role each: every row's related columns differ.
+            n = Skill.objects.count()
+            skill = make_skill(f"Listed skill {n:03d}", category=make_category())
+            set_target(make_role(f"R{skill.pk}", f"Role {skill.pk}"), skill, 2)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert skill.name in response.text  # the newest row is listed
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
