@@ -89,3 +89,22 @@ def test_the_bulk_zip_costs_the_same_for_2_and_8_certificates(
         entries.append(len(zipfile.ZipFile(io.BytesIO(body)).namelist()))
     assert entries == [2, 8]
     assert counts[0] == counts[1], counts
+
+
+def test_the_issued_certificates_list_costs_the_same_for_3_and_30(
+    org, ld_admin, client_for
+):
+    from tests.certificates.factories import issued_certificates
+
+    course = make_course(modules=1)
+    client = client_for(ld_admin)
+    url = reverse("certificates_issued:index")
+    client.get(url)
+    counts = []
+    for more in (3, 27):
+        last = issued_certificates(course, org["team_a"], more)[-1]
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert last.number in response.text
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
