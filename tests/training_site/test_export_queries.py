@@ -218,3 +218,26 @@ def test_the_framework_export_costs_the_same_for_few_and_many_skills(
         lines.append(_lines(body))
     assert counts[0] == counts[1], counts
     assert lines[0] < lines[1]
+
+
+@pytest.mark.parametrize("url", [PEOPLE, MATRIX])
+def test_a_background_export_request_only_queues_the_job(
+    client_for, team, settings, url
+):
+    # The worker builds the rows; the request that queues it must not as well.
+    settings.EXPORT_XLSX_BACKGROUND_ROWS = 0
+    _grow(team, SIZES[0])
+    client = client_for(team["manager"])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"format": "xlsx"})
+    assert response.status_code == 302
+    assert ExportJob.objects.get().status == ExportJob.Status.QUEUED
+    # Each person's figures (skill levels, training) are read by the worker only.
+    built = [
+        q["sql"]
+        for q in queries
+        if "skills_currentskilllevel" in q["sql"]
+        or "courses_assignedlearner" in q["sql"]
+    ]
+    assert not built, built

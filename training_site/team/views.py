@@ -82,9 +82,6 @@ def my_team(request):
 
 def people_export(user, params: dict) -> tuple[list, Iterator[list]]:
     """Header and rows of the people list, for CSV/XLSX (also in the background)."""
-    rows = selectors.team_people(
-        user=user, unit_id=params["unit"], direct=params["direct"], sort=params["sort"]
-    )
     header = [
         str(_("Employee number")),
         str(_("Name")),
@@ -97,8 +94,17 @@ def people_export(user, params: dict) -> tuple[list, Iterator[list]]:
         str(_("Certificates expiring (60 days)")),
         str(_("Skills below target")),
     ]
-    return header, (
-        [
+    return header, _people_rows(user, params)
+
+
+def _people_rows(user, params: dict) -> Iterator[list]:
+    # A generator reads nothing until the rows are written: a request that
+    # hands a big export to the worker never builds them itself.
+    rows = selectors.team_people(
+        user=user, unit_id=params["unit"], direct=params["direct"], sort=params["sort"]
+    )
+    for row in rows:
+        yield [
             row.employee.employee_number,
             row.employee.display_name,
             row.employee.job_title,
@@ -110,8 +116,6 @@ def people_export(user, params: dict) -> tuple[list, Iterator[list]]:
             row.expiring,
             row.gaps,
         ]
-        for row in rows
-    )
 
 
 @login_required
