@@ -312,6 +312,12 @@ class CurrentSkillLevel(models.Model):
                 fields=["employee", "skill"], name="one_current_level"
             ),
         ]
+        indexes = [
+            # Reports count levels at target without reading the table's rows.
+            models.Index(
+                fields=["employee", "skill", "level"], name="current_level_covering"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.employee_id}/{self.skill_id}: {self.level} ({self.source})"

@@ -525,12 +525,26 @@ def team_report_people(
     return people.filter(org_unit_id__in=org_unit_subtree_ids(path=path))
 
 
+class UnitRef(NamedTuple):
+    """An org unit as a report names it: light enough to hold thousands of."""
+
+    pk: int
+    code: str
+    name: str
+
+
+def _report_units(*, people: QuerySet[Employee]) -> QuerySet[OrgUnit]:
+    """Units with people in scope, in tree order."""
+    return OrgUnit.objects.filter(pk__in=people.values("org_unit_id")).order_by("path")
+
+
 def _report_choices(*, people: QuerySet[Employee]) -> tuple[list, list]:
     """Units with people in scope, and categories of skills their roles target."""
-    units = list(
-        OrgUnit.objects.filter(pk__in=people.values("org_unit_id")).order_by("path")
-    )
-    categories = list(
+    return list(_report_units(people=people)), _report_categories(people=people)
+
+
+def _report_categories(*, people: QuerySet[Employee]) -> list[SkillCategory]:
+    return list(
         SkillCategory.objects.filter(
             skills__is_active=True,
             skills__role_targets__role_profile_id__in=people.values("role_profile_id"),
@@ -538,7 +552,6 @@ def _report_choices(*, people: QuerySet[Employee]) -> tuple[list, list]:
         .distinct()
         .order_by("sort_order", "name")
     )
-    return units, categories
 
 
 def _report_targets(
@@ -657,6 +670,81 @@ def skills_matrix(
     )
 
 
+def levels_at_target(
+    *, people: QuerySet[Employee], skill_ids: list[int] | None = None
+) -> QuerySet:
+    """(unit, skill, n): how many of `people` reach their role's target, per unit.
+
+    Driven from the people: each one's levels come from the (employee, skill,
+    level) index alone, matched to the role's target; one query. `skill_ids`
+    narrows (a category); without it every targeted skill is counted.
+    """
+    # One filter() call, so that every condition is on the same level row.
+    conditions = {
+        "role_profile__skill_targets__skill_id": F("skill_levels__skill_id"),
+        "skill_levels__level__gte": F("role_profile__skill_targets__level"),
+    }
+    if skill_ids is not None:
+        # Not for all skills: SQLite would then look up each person's levels
+        # skill by skill instead of reading them in one range of the index.
+        conditions["skill_levels__skill_id__in"] = skill_ids
+    return (
+        people.filter(**conditions)
+        .order_by()
+        .values("org_unit_id", "skill_levels__skill_id")
+        .annotate(n=Count("pk"))
+        .values_list("org_unit_id", "skill_levels__skill_id", "n")
+    )
+
+
+class UnitRows:
+    """(unit, headcount, cells) in tree order; cells are made only for rows read.
+
+    A city has thousands of units and a page shows a hundred: making every
+    cell up front cost more than the counting (an export still reads them all).
+    """
+
+    def __init__(
+        self,
+        *,
+        units: list[tuple[UnitRef, int]],
+        roles: dict[int, list[tuple[int, int]]],
+        skills_of_role: dict[int, set[int]],
+        skills: list[Skill],
+        met: dict[tuple[int, int], int],
+    ):
+        self.units = units
+        self.roles = roles
+        self.skills_of_role = skills_of_role
+        self.skill_ids = [s.pk for s in skills]
+        self.met = met
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._row(entry) for entry in self.units[index]]
+        return self._row(self.units[index])
+
+    def __iter__(self) -> Iterator[tuple[UnitRef, int, list[UnitCell]]]:
+        for entry in self.units:
+            yield self._row(entry)
+
+    def _row(self, entry: tuple[UnitRef, int]) -> tuple[UnitRef, int, list[UnitCell]]:
+        unit, headcount = entry
+        cells = []
+        for skill_id in self.skill_ids:
+            n = sum(
+                count
+                for role, count in self.roles[unit.pk]
+                if skill_id in self.skills_of_role.get(role, ())
+            )
+            met = None if n < SMALL_CELL else self.met.get((unit.pk, skill_id), 0)
+            cells.append(UnitCell(n, met))
+        return unit, headcount, cells
+
+
 def skills_by_unit(
     *,
     user: AbstractBaseUser,
@@ -670,46 +758,40 @@ def skills_by_unit(
     fewer than SMALL_CELL people is hidden. Constant queries.
     """
     people = team_report_people(user=user, unit_id=unit_id)
-    units, categories = _report_choices(
-        people=team_report_people(user=user) if unit_id else people
-    )
+    in_scope = team_report_people(user=user) if unit_id else people
+    # Names only: a city has thousands of units, and models cost 20 µs each.
+    units = [
+        UnitRef(*values)
+        for values in _report_units(people=in_scope).values_list("pk", "code", "name")
+    ]
+    categories = _report_categories(people=in_scope)
     targets, skills = _report_targets(people=people, category_id=category_id)
-    by_role: dict[int, list[int]] = defaultdict(list)
+    skills_of_role: dict[int, set[int]] = defaultdict(set)
     for role, skill in targets:
-        by_role[role].append(skill)
-    headcount: dict[int, int] = defaultdict(int)
-    with_target: dict[tuple[int, int], int] = defaultdict(int)
+        skills_of_role[role].add(skill)
+    roles: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for unit, role, n in (
         people.order_by()
         .values("org_unit_id", "role_profile_id")
         .annotate(n=Count("pk"))
         .values_list("org_unit_id", "role_profile_id", "n")
     ):
-        headcount[unit] += n
-        for skill in by_role.get(role, ()):
-            with_target[unit, skill] += n
+        roles[unit].append((role, n))
     met = {
         (unit, skill): n
-        for unit, skill, n in CurrentSkillLevel.objects.filter(
-            employee__in=people.values("pk"),
-            skill_id__in=[s.pk for s in skills],
-            employee__role_profile__skill_targets__skill_id=F("skill_id"),
-            level__gte=F("employee__role_profile__skill_targets__level"),
+        for unit, skill, n in levels_at_target(
+            people=people,
+            skill_ids=None if category_id is None else [s.pk for s in skills],
         )
-        .values("employee__org_unit_id", "skill_id")
-        .annotate(n=Count("pk"))
-        .values_list("employee__org_unit_id", "skill_id", "n")
     }
-    by_id = {u.pk: u for u in units}
-    rows = []
-    for unit_pk in sorted(headcount, key=lambda pk: by_id[pk].path):
-        row = []
-        for skill in skills:
-            n = with_target.get((unit_pk, skill.pk), 0)
-            row.append(
-                UnitCell(n, None if n < SMALL_CELL else met.get((unit_pk, skill.pk), 0))
-            )
-        rows.append((by_id[unit_pk], headcount[unit_pk], row))
+    # `units` is in tree order already; keep those with people in this scope.
+    rows = UnitRows(
+        units=[(u, sum(n for _r, n in roles[u.pk])) for u in units if u.pk in roles],
+        roles=roles,
+        skills_of_role=skills_of_role,
+        skills=skills,
+        met=met,
+    )
     return {
         "skills": skills,
         "rows": rows,
