@@ -31,6 +31,8 @@ def main(selected: list[str]) -> int:
         f"Setting up the benchmark database ({os.environ['DATABASE_URL'].split(':')[0]})"
     )
     call_command("migrate", verbosity=0)
+    # Ratios hold on a busy machine, but say how busy it was.
+    print("Load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
     modules = sorted(p.stem for p in (ROOT / "benchmarks").glob("bench_*.py"))
     if selected:
@@ -44,6 +46,9 @@ def main(selected: list[str]) -> int:
         for figure in module.run():
             print("  " + figure.line())
         print(f"  ({time.perf_counter() - started:.1f} s)")
+    print(
+        "\nLoad average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    )
     return 0
 
 

@@ -16,6 +16,8 @@ run_packages=(libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 "${font_packa
 test_packages=(chromium postgresql poppler-utils default-jre-headless)
 # zbarimg reads the certificate's QR code back in tests/certificates/test_layout.py.
 test_packages+=(zbar-tools)
+# wrk loads the pages under gunicorn in benchmarks/bench_learner_pages.py (make bench).
+test_packages+=(wrk)
 
 wanted=("${run_packages[@]}")
 if [[ "${1:-run}" == "test" ]]; then
