@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
 from .assignment_selectors import due_dates_for, learner_rows
 from .models import (
@@ -105,23 +106,36 @@ def course_states(
         done.setdefault(enrolment_id, set()).add(module_id)
     required_done = _required_done(enrolments.values(), done)
     for course_id, enrolment in enrolments.items():
-        state = states[course_id]
-        state.enrolment = enrolment
-        state.completed_modules = done.get(enrolment.pk, set())
-        if enrolment.completed_at:
-            state.status, state.percent = "completed", 100
-        elif enrolment.started_at is None and not state.completed_modules:
-            # Enrolled (or assigned) but never opened: nothing is in progress.
-            state.status = "not_started"
-        else:
-            state.status = "in_progress"
-            total = required.get(course_id, 0)
-            state.percent = (
-                min(99, round(100 * required_done[enrolment.pk] / total))
-                if total
-                else 0
-            )
+        states[course_id] = _state_of(
+            enrolment=enrolment,
+            completed=done.get(enrolment.pk, set()),
+            required_total=required.get(course_id, 0),
+            required_done=required_done[enrolment.pk],
+        )
     return states
+
+
+def _state_of(
+    *,
+    enrolment: Enrolment,
+    completed: set[int],
+    required_total: int,
+    required_done: int,
+) -> CourseState:
+    state = CourseState(enrolment=enrolment, completed_modules=completed)
+    if enrolment.completed_at:
+        state.status, state.percent = "completed", 100
+    elif enrolment.started_at is None and not completed:
+        # Enrolled (or assigned) but never opened: nothing is in progress.
+        state.status = "not_started"
+    else:
+        state.status = "in_progress"
+        state.percent = (
+            min(99, round(100 * required_done / required_total))
+            if required_total
+            else 0
+        )
+    return state
 
 
 def _required_done(enrolments, done: dict[int, set[int]]) -> dict[int, int]:
@@ -243,61 +257,120 @@ def catalogue_for_user(
     }
 
 
-def _modules_of(course: CoursePage) -> list[ModulePage]:
-    return list(
-        ModulePage.objects.live()
-        .child_of(course)
-        .only(
-            "pk",
-            "title",
-            "slug",
-            "url_path",
-            "path",
-            "depth",
-            "estimated_minutes",
-            "is_required",
-        )
-    )
-
-
 def course_outline(*, course: CoursePage, user: AnyUser) -> dict:
-    """The course page: modules with ticks, progress, where to resume, missing prerequisites."""
-    modules = _modules_of(course)
-    state = course_states(user=user, courses=[course])[course.pk]
+    """The course page, built afresh (previews, enrolment): content and progress."""
+    content = _course_content(course)
+    return {**content, **course_progress(content=content, course=course, user=user)}
+
+
+def course_page_content(*, course_slug: str) -> dict | None:
+    """A live course with its outline and rendered text, shared by every learner; cached.
+
+    Cached like `module_page_content`: under the content generation, for
+    `MODULE_CACHE_SECONDS`. Previews never come here (see `course_outline`).
+    """
+    key = f"course-page:{content_generation()}:{course_slug}"
+    content = cache.get(key)
+    if content is None:
+        course = (
+            CoursePage.objects.live()
+            .filter(slug=course_slug, url_path__endswith=f"/courses/{course_slug}/")
+            .select_related("image")
+            .first()
+        )
+        if course is None:
+            return None
+        content = {"page": course, **_course_content(course)}
+        cache.set(key, content, MODULE_CACHE_SECONDS)
+    return content
+
+
+def _course_content(course: CoursePage) -> dict:
+    """What every learner sees alike on a course page, as plain values and HTML."""
+    # Plain values with their URLs, as on module pages: a Page per module, and
+    # {% pageurl %} per link, cost more than the query.
+    course_url = course.url or ""
+    modules = [
+        {**values, "nav_url": f"{course_url}{values['slug']}/"}
+        for values in ModulePage.objects.live()
+        .child_of(course)
+        .values("pk", "title", "slug", "estimated_minutes", "is_required")
+    ]
+    # Plain filter(), not live(): in a preview the relation is modelcluster's
+    # in-memory FakeQuerySet, which has Django's queryset methods but not Wagtail's.
+    prerequisites = [
+        {"pk": p.pk, "title": p.title, "url": p.url}
+        for p in course.prerequisites.filter(live=True)
+        .order_by("path")
+        .only("pk", "title", "url_path", "path", "depth")
+    ]
+    image = course.image
+    return {
+        "catalogue_url": course.get_parent().url,
+        "modules": modules,
+        "prerequisites": prerequisites,
+        "total_minutes": sum(m["estimated_minutes"] for m in modules),
+        # As the |richtext filter renders them; plain strings keep the cache small.
+        "description_html": RichText(course.description).__html__()
+        if course.description
+        else "",
+        "outcomes_html": RichText(course.outcomes).__html__()
+        if course.outcomes
+        else "",
+        "image_html": image.get_rendition(CARD_RENDITION).img_tag(
+            {"class": "img-fluid rounded mb-3"}
+        )
+        if image
+        else "",
+    }
+
+
+def course_progress(*, content: dict, course: CoursePage, user: AnyUser) -> dict:
+    """What is this learner's own on a course page: at most four queries."""
+    modules = content["modules"]
+    state = CourseState()
+    enrolment = (
+        Enrolment.objects.filter(user=user, course_id=course.pk).first()
+        if user.is_authenticated and course.pk
+        else None
+    )
+    if enrolment:
+        live_ids = {m["pk"] for m in modules}
+        completed = live_ids & set(
+            enrolment.completions.values_list("module_id", flat=True)
+        )
+        required = {m["pk"] for m in modules if m["is_required"]}
+        state = _state_of(
+            enrolment=enrolment,
+            completed=completed,
+            required_total=len(required),
+            required_done=len(completed & required),
+        )
     resume = None
-    if state.enrolment and modules:
-        by_id = {m.pk: m for m in modules}
-        resume = by_id.get(state.enrolment.last_module_id)
-        not_done = [m for m in modules if m.pk not in state.completed_modules]
+    if enrolment and modules:
+        by_id = {m["pk"]: m for m in modules}
+        resume = by_id.get(enrolment.last_module_id)
+        not_done = [m for m in modules if m["pk"] not in state.completed_modules]
         if (
             state.status != "completed"
             and not_done
-            and (resume is None or resume.pk in state.completed_modules)
+            and (resume is None or resume["pk"] in state.completed_modules)
         ):
             resume = not_done[0]
-        resume = resume or modules[0]
-    # Plain filter(), not live(): in a preview the relation is modelcluster's
-    # in-memory FakeQuerySet, which has Django's queryset methods but not Wagtail's.
-    prerequisites = list(
-        course.prerequisites.filter(live=True)
-        .order_by("path")
-        .only("pk", "title", "url_path", "path", "depth")
-    )
+    prerequisites = content["prerequisites"]
     missing = prerequisites
     if prerequisites and user.is_authenticated:
         done = set(
             Enrolment.objects.completed()
-            .filter(user=user, course_id__in=[p.pk for p in prerequisites])
+            .filter(user=user, course_id__in=[p["pk"] for p in prerequisites])
             .values_list("course_id", flat=True)
         )
-        missing = [p for p in prerequisites if p.pk not in done]
+        missing = [p for p in prerequisites if p["pk"] not in done]
     return {
-        "modules": modules,
         "state": state,
         "resume_module": resume or (modules[0] if modules else None),
         "missing_prerequisites": missing,
-        "total_minutes": sum(m.estimated_minutes for m in modules),
-        # Set when the course is assigned to this learner (one query).
+        # Set when the course is assigned to this learner (one or two queries).
         "due_on": due_dates_for(user=user, course_ids=[course.pk]).get(course.pk),
     }
 

@@ -9,9 +9,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail.views import serve as wagtail_serve
+
 from .models import CoursePage, ModulePage
 from .permissions import user_can_take_course
-from .selectors import course_outline, module_page_content, module_progress
+from .selectors import (
+    course_outline,
+    course_page_content,
+    course_progress,
+    module_page_content,
+    module_progress,
+)
 from .services import CourseError, enrolment_create, enrolment_visit, module_complete
 
 
@@ -26,7 +34,7 @@ def enrol(request, course_id: int):
     messages.success(
         request, _("You are enrolled on “%(course)s”.") % {"course": course.title}
     )
-    return redirect(resume.url if resume else course.url)
+    return redirect(resume["nav_url"] if resume else course.url)
 
 
 @require_POST
@@ -81,4 +89,26 @@ def module_detail(request, course_slug: str, module_slug: str):
         request,
         "courses/module_page.html",
         {"self": module, **content, **progress},
+    )
+
+
+def course_detail(request, course_slug: str):
+    """Serve a course page the way module pages are served (see `module_detail`).
+
+    What every learner sees alike comes from the cache (`course_page_content`);
+    the learner's enrolment, ticks, prerequisites and due date cost a few
+    queries. Anything at this URL that is not a live course (a learning path,
+    a missing page) goes to Wagtail, as do previews.
+    """
+    if not settings.CATALOGUE_PUBLIC and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    content = course_page_content(course_slug=course_slug)
+    if content is None:
+        return wagtail_serve(request, request.path_info.lstrip("/"))
+    course = content["page"]
+    progress = course_progress(content=content, course=course, user=request.user)
+    return render(
+        request,
+        "courses/course_page.html",
+        {"self": course, **content, **progress},
     )

@@ -52,7 +52,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
-    # Module pages, served fast (see courses.views.module_detail); Wagtail the rest.
+    # Course and module pages, served fast (see courses.views); Wagtail the rest.
+    path("courses/<slug:course_slug>/", course_views.course_detail),
     path("courses/<slug:course_slug>/<slug:module_slug>/", course_views.module_detail),
     path("", include(wagtail_urls)),
 ]

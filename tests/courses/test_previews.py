@@ -124,6 +124,27 @@ def test_every_page_type_previews_from_its_edit_form(
 
 
 @pytest.mark.django_db
+def test_a_course_preview_is_neither_served_from_nor_written_to_the_cache(
+    trainer, employee, client, courses
+):
+    """The live course page is cached for learners; a draft never leaks either way."""
+    basics, chatbots = courses
+    client.force_login(employee)
+    assert client.get(chatbots.url).status_code == 200  # the live page, cached
+    client.force_login(trainer)
+    data = _edit_form_data(client, chatbots)
+    data["title"] = "Chatbots, as drafted"
+    assert (
+        "Chatbots, as drafted"
+        in _preview(client, _edit_preview_url(chatbots), data).text
+    )
+    client.force_login(employee)
+    live = client.get(chatbots.url).text
+    assert "Chatbots, as drafted" not in live
+    assert "<h1>" + chatbots.title in live
+
+
+@pytest.mark.django_db
 def test_course_preview_shows_unsaved_prerequisites(trainer, client, courses):
     """A trainer adds a prerequisite, saves nothing, and the preview names it."""
     basics, chatbots = courses
