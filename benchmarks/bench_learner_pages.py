@@ -39,6 +39,8 @@ CONNECTIONS = 16
 # Below Linux's ephemeral range (32768-60999), so the port cannot collide with a
 # client socket's.
 PORTS = range(20_000, 32_768)
+# Measured again on a server with persistent connections: name -> page.
+KEPT = {"session_kept": "session", "module_kept": "module"}
 
 
 def _free_port() -> int:
@@ -103,8 +105,12 @@ def _load_threads(port: int, path: str, cookie: str) -> float:
     return REQUESTS / (time.perf_counter() - started)
 
 
-def _gunicorn(port: int) -> subprocess.Popen:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchmarks.settings"}
+def _gunicorn(port: int, *, conn_max_age: int = 0) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "DB_CONN_MAX_AGE": str(conn_max_age),
+    }
     server = subprocess.Popen(
         [
             sys.executable,
@@ -164,16 +170,25 @@ def run() -> list[Figure]:
     load = _load_wrk if shutil.which("wrk") else _load_threads
     port = _free_port()
     server = _gunicorn(port)
-    rates: dict[str, list[float]] = {name: [] for name in pages}
+    # The same pages from a second server that keeps its database connections
+    # (production's default, DB_CONN_MAX_AGE=60), in the same rounds.
+    kept_port = _free_port()  # the first server holds its port by now
+    kept = _gunicorn(kept_port, conn_max_age=60)
+    rates: dict[str, list[float]] = {name: [] for name in [*pages, *KEPT]}
     try:
         for name, path in pages.items():  # warm both workers' caches
             load(port, path, cookies[name])
+            if name in ("session", "module"):
+                load(kept_port, path, cookies[name])
         for _ in range(ROUNDS):
             for name, path in pages.items():
                 rates[name].append(load(port, path, cookies[name]))
+            for name, page in KEPT.items():
+                rates[name].append(load(kept_port, pages[page], cookies[page]))
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for process in (server, kept):
+            process.terminate()
+            process.wait(timeout=10)
     rate = {name: statistics.median(values) for name, values in rates.items()}
     loader = "wrk" if load is _load_wrk else "Python threads"
     where = f"gunicorn -w 2, {loader} -c{CONNECTIONS}, median of {ROUNDS}"
@@ -204,6 +219,20 @@ def run() -> list[Figure]:
         ),
         Figure("module page ÷ hello", rate["module"], "req/s", "hello", rate["hello"]),
         Figure("course page ÷ hello", rate["course"], "req/s", "hello", rate["hello"]),
+        Figure(
+            "module page, connections kept (DB_CONN_MAX_AGE=60)",
+            rate["module_kept"],
+            "req/s",
+            "DB_CONN_MAX_AGE=0",
+            rate["module"],
+        ),
+        Figure(
+            "bare session+user view, connections kept",
+            rate["session_kept"],
+            "req/s",
+            "DB_CONN_MAX_AGE=0",
+            rate["session"],
+        ),
         *(
             Figure(
                 f"queries per request: {name}",
