@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from people.models import Employee, OrgUnit, RoleProfile
@@ -155,57 +156,15 @@ def assignment_expand(
     After the `initial` expansion they are newcomers: a fixed date already
     past gives them the assignment's newcomer window instead (`due_for`).
     """
-    if not assignment.is_active:
-        return 0
     today = today or timezone.localdate()
-    existing = AssignedLearner.objects.filter(assignment=assignment).values("user_id")
-    newcomers = list(
-        assignment_targets(assignment=assignment)
-        .exclude(user_id__in=existing)
-        .values_list("user_id", "hire_date")
-    )
-    course_ids = course_ids_of(assignment)
-    for batch in _chunks(newcomers):
-        AssignedLearner.objects.bulk_create(
-            [
-                AssignedLearner(
-                    assignment=assignment,
-                    user_id=user_id,
-                    assigned_on=today,
-                    due_on=(
-                        due := assignment.due_for(
-                            assigned_on=today,
-                            hire_date=hire_date,
-                            newcomer=not initial,
-                        )
-                    ),
-                    original_due_on=due,
-                )
-                for user_id, hire_date in batch
-            ],
-            ignore_conflicts=True,
-        )
-        user_ids = [user_id for user_id, _hire in batch]
-        Enrolment.objects.bulk_create(
-            [
-                Enrolment(
-                    user_id=user_id,
-                    course_id=course_id,
-                    source=Enrolment.Source.ASSIGNED,
-                )
-                for user_id in user_ids
-                for course_id in course_ids
-            ],
-            ignore_conflicts=True,
-        )
-        _sync_progress(assignment=assignment, user_ids=user_ids, course_ids=course_ids)
-    if newcomers:
+    added = _expand(assignment=assignment, today=today, initial=initial)
+    if added:
         assignments_recertify(
             today=today,
             learners=AssignedLearner.objects.filter(assignment=assignment),
         )
         tallies_recount(assignment_ids=[assignment.pk])
-    return len(newcomers)
+    return added
 
 
 def assignments_expand_all(*, today: date | None = None) -> int:
@@ -213,16 +172,148 @@ def assignments_expand_all(*, today: date | None = None) -> int:
 
     Runs after each roster import (see `signal_handlers`) and daily with the
     reminders. Removing someone from a unit does not take their training away.
+    The same as `assignment_expand` on each, with one recertification check
+    and one tally recount for all of them rather than one per assignment.
     """
+    today = today or timezone.localdate()
     groups = Assignment.objects.filter(is_active=True).exclude(
         target=Assignment.Target.EMPLOYEE
     )
-    return sum(
-        assignment_expand(assignment=assignment, today=today)
-        for assignment in groups.select_related(
-            "target_employee", "target_unit", "course", "learning_path"
+    added: dict[int, int] = {}
+    groups = list(groups.select_related("target_employee", "target_unit"))
+    if not groups:
+        return 0
+    with transaction.atomic():
+        for assignment in groups:
+            if count := _expand(assignment=assignment, today=today, initial=False):
+                added[assignment.pk] = count
+        if added:
+            assignments_recertify(
+                today=today,
+                learners=AssignedLearner.objects.filter(assignment_id__in=list(added)),
+            )
+            tallies_recount(assignment_ids=list(added))
+    return sum(added.values())
+
+
+def _expand(*, assignment: Assignment, today: date, initial: bool) -> int:
+    """Insert the learner rows and enrolments of everyone not yet covered.
+
+    Set-based: each INSERT selects its rows from the targets not yet covered
+    (an anti-join on the assignment's learners), so the cost is a fixed
+    number of statements however many people join. Enrolments go first,
+    while the newcomers are still the ones without a learner row.
+    """
+    if not assignment.is_active:
+        return 0
+    newcomers = (
+        assignment_targets(assignment=assignment)
+        .filter(
+            ~Exists(
+                AssignedLearner.objects.filter(
+                    assignment=assignment, user_id=OuterRef("user_id")
+                )
+            )
         )
+        .order_by()
     )
+    course_ids = course_ids_of(assignment)
+    # Only someone who has started or finished a course has progress to copy.
+    progressed = list(
+        Enrolment.objects.filter(
+            course_id__in=course_ids,
+            user_id__in=newcomers.values("user_id"),
+        )
+        .filter(Q(started_at__isnull=False) | Q(completed_at__isnull=False))
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    people_sql, people_params = newcomers.values(
+        "user_id", "hire_date"
+    ).query.sql_with_params()
+    for course_id in course_ids:
+        _insert_select(
+            Enrolment,
+            {
+                "user_id": ("t.user_id", []),
+                "course_id": ("%s", [course_id]),
+                "source": ("%s", [Enrolment.Source.ASSIGNED]),
+                "enrolled_at": ("%s", [timezone.now()]),
+                "completion_snapshot": ("%s", [{}]),
+            },
+            people_sql,
+            people_params,
+        )
+    due = _due_sql(assignment=assignment, today=today, newcomer=not initial)
+    added = _insert_select(
+        AssignedLearner,
+        {
+            "assignment_id": ("%s", [assignment.pk]),
+            "user_id": ("t.user_id", []),
+            "assigned_on": ("%s", [today]),
+            "due_on": due,
+            "original_due_on": due,
+            "cycle": ("%s", [1]),
+            "exempt_reason": ("%s", [""]),
+        },
+        people_sql,
+        people_params,
+    )
+    for batch in _chunks(progressed):
+        _sync_progress(assignment=assignment, user_ids=batch, course_ids=course_ids)
+    return added
+
+
+def _due_sql(
+    *, assignment: Assignment, today: date, newcomer: bool
+) -> tuple[str, list]:
+    """`Assignment.due_for` as SQL over the newcomers' `t.hire_date`.
+
+    Only "after the hire date" differs from person to person; every other
+    rule gives all newcomers of one expansion the same date.
+    """
+    if assignment.due_rule != Assignment.DueRule.AFTER_HIRE:
+        return "%s", [
+            assignment.due_for(assigned_on=today, hire_date=None, newcomer=newcomer)
+        ]
+    days = int(assignment.due_days)
+    if connection.vendor == "sqlite":
+        return "date(COALESCE(t.hire_date, %s), %s)", [today, f"+{days} days"]
+    return "(COALESCE(t.hire_date, %s) + %s)", [today, days]
+
+
+def _insert_select(
+    model, columns: dict[str, tuple[str, list]], people_sql: str, people_params
+) -> int:
+    """INSERT one row per person of `people_sql` (aliased `t`), skipping conflicts.
+
+    `columns` maps each column to its SQL and parameters; plain parameters
+    are prepared by the column's own field, as `bulk_create` would.
+    """
+    fields = {field.column: field for field in model._meta.concrete_fields}
+    names, values, params = [], [], []
+    for column, (sql, column_params) in columns.items():
+        names.append(connection.ops.quote_name(column))
+        values.append(sql)
+        if sql == "%s":
+            column_params = [
+                fields[column].get_db_prep_save(value, connection)
+                for value in column_params
+            ]
+        params.extend(column_params)
+    statement = connection.ops.insert_statement(on_conflict=OnConflict.IGNORE)
+    suffix = connection.ops.on_conflict_suffix_sql(
+        list(fields.values()), OnConflict.IGNORE, None, None
+    )
+    # Quoted names and SQL compiled by Django: nothing here comes from input.
+    sql = (
+        f"{statement} {connection.ops.quote_name(model._meta.db_table)} "  # noqa: S608
+        f"({', '.join(names)}) SELECT {', '.join(values)} FROM ({people_sql}) t "
+        f"{suffix}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *people_params])
+        return cursor.rowcount
 
 
 def _chunks(items: Sequence, size: int = BATCH_SIZE) -> Iterable[Sequence]:

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
@@ -500,6 +501,57 @@ def test_expansion_costs_the_same_queries_at_any_size(
     # configured by an earlier test.)
     assert counts[0] == counts[1] <= 23, counts
     assert AssignmentTally.objects.get(org_unit=org["team_b"]).assigned == 60
+
+
+def _training_queries(queries) -> int:
+    """The statements on training tables: the expansion's, not the import's own."""
+    return sum('"courses_' in query["sql"] for query in queries.captured_queries)
+
+
+def test_expansion_after_an_import_costs_the_same_queries_for_10_or_100_people(
+    db, django_capture_on_commit_callbacks
+):
+    reverse("wagtailadmin_home")  # Wagtail's hooks first, so test order is moot
+    rows = [person("1", "Head", "Person", "DIV", "Division")]
+    roster_import(data=to_csv(rows))
+    division = Employee.objects.get(employee_number="1").org_unit
+    courses = [make_course(title=f"Course {n}", modules=1) for n in range(4)]
+    for n, course in enumerate(courses[:2]):
+        assignment_create(
+            actor=None,
+            course=course,
+            target=Assignment.Target.EVERYONE,
+            due_date=TODAY - timedelta(days=n),  # past: newcomers get 30 days
+            today=TODAY,
+        )
+    assign_unit(division, courses[2], rule=Assignment.DueRule.AFTER_HIRE, due_days=90)
+    assign_unit(
+        division, courses[3], rule=Assignment.DueRule.AFTER_ASSIGNMENT, due_days=7
+    )
+    tallies_rebuild()  # so that expanding also counts the report tallies again
+    counts = []
+    for joining in (10, 100):
+        start = len(rows) + 1
+        rows += [
+            person(str(n), f"First{n}", f"Last{n}", "DIV", "Division", "", "1")
+            for n in range(start, start + joining)
+        ]
+        with (
+            CaptureQueriesContext(connection) as queries,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            roster_import(data=to_csv(rows))
+        counts.append(_training_queries(queries))
+
+    # Per assignment: its newcomers' progress, their enrolments, their learner
+    # rows; then one recertification check and, after the commit, one recount.
+    assert counts[0] == counts[1] <= 30, counts
+    newcomer = Employee.objects.get(employee_number=str(len(rows))).user
+    assert AssignedLearner.objects.filter(user=newcomer).count() == 4
+    assert Enrolment.objects.filter(user=newcomer).count() == 4
+    assert AssignmentTally.objects.get(
+        org_unit=division, assignment__course=courses[0]
+    ).assigned == len(rows)
 
 
 @pytest.mark.parametrize("size", [3, 30])
