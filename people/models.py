@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
+from .search import employee_search_key
+
 
 class OrgUnitQuerySet(MP_NodeQuerySet):
     def active(self):
@@ -55,9 +57,33 @@ class RoleProfile(models.Model):
         return self.name
 
 
+# The fields an employee's search key is made of.
+SEARCH_KEY_FIELDS = frozenset(
+    {"first_name", "last_name", "preferred_name", "employee_number"}
+)
+
+
 class EmployeeQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    # Bulk writes skip save(): they keep the search key current themselves, so
+    # the roster import, the demo city and benchmarks need not know about it.
+    def bulk_create(self, objs, *args, update_fields=None, **kwargs):
+        objs = list(objs)
+        for employee in objs:
+            employee.search_key = employee.computed_search_key()
+        if update_fields and SEARCH_KEY_FIELDS & set(update_fields):
+            update_fields = [*update_fields, "search_key"]
+        return super().bulk_create(objs, *args, update_fields=update_fields, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        if SEARCH_KEY_FIELDS & set(fields):
+            objs = list(objs)
+            for employee in objs:
+                employee.search_key = employee.computed_search_key()
+            fields = [*fields, "search_key"]
+        return super().bulk_update(objs, fields, *args, **kwargs)
 
 
 class Employee(models.Model):
@@ -99,6 +125,12 @@ class Employee(models.Model):
     )
     hire_date = models.DateField(_("hire date"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # Names and number casefolded and without accents (people.search), so
+    # "emile" finds Émile on SQLite and PostgreSQL alike. Written by save()
+    # and the bulk writes, never by hand. No index: searches match inside it.
+    search_key = models.TextField(
+        _("search key"), blank=True, default="", editable=False
+    )
 
     objects = EmployeeQuerySet.as_manager()
 
@@ -119,9 +151,30 @@ class Employee(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def save(self, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            # A partly loaded employee saves only what was loaded; reading a
+            # deferred name here would cost a query for nothing.
+            if not SEARCH_KEY_FIELDS & self.get_deferred_fields():
+                self.search_key = self.computed_search_key()
+        elif SEARCH_KEY_FIELDS & set(update_fields):
+            self.search_key = self.computed_search_key()
+            kwargs["update_fields"] = {*update_fields, "search_key"}
+        super().save(**kwargs)
+
     @property
     def display_name(self) -> str:
         return f"{self.preferred_name or self.first_name} {self.last_name}"
+
+    def computed_search_key(self) -> str:
+        """What `search_key` should hold for the employee's current names."""
+        return employee_search_key(
+            first_name=self.first_name,
+            last_name=self.last_name,
+            preferred_name=self.preferred_name,
+            employee_number=self.employee_number,
+        )
 
 
 class RosterImport(models.Model):

@@ -30,7 +30,8 @@ from django.db import connection, transaction
 from django.db.models import Case, Value, When
 from django.db.models.functions import Cast
 
-from .models import Employee, OrgUnit, RoleProfile, RosterImport
+from .models import SEARCH_KEY_FIELDS, Employee, OrgUnit, RoleProfile, RosterImport
+from .search import employee_search_key
 from .signals import roster_applied
 
 COLUMNS = (
@@ -898,7 +899,16 @@ class _State:
         account_fields = ["first_name", "last_name", "email", "is_active"]
         for batch in _chunks(self.updates):
             employees, users, changed = [], [], set()
+            renamed = []
             for row, old, fields, account in batch:
+                if fields & SEARCH_KEY_FIELDS:
+                    key = employee_search_key(
+                        first_name=row.first_name,
+                        last_name=row.last_name,
+                        preferred_name=row.preferred_name,
+                        employee_number=row.number,
+                    )
+                    renamed.append((old.pk, {"search_key": key}))
                 if fields - {"manager", "account"}:
                     values = {name: getattr(row, name) for name in _PLAIN_FIELDS}
                     values["org_unit"] = unit_pks[row.unit_code]
@@ -917,6 +927,9 @@ class _State:
                         )
                     )
             _bulk_set(Employee, employees, sorted(changed))
+            # Apart, and only for renamed people: keys are one per person, so
+            # in the UPDATE above they would add a CASE branch for everyone.
+            _bulk_set(Employee, renamed, ["search_key"])
             _bulk_set(user_model, users, account_fields)
 
 

@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 
 from .models import Employee, OrgUnit
+from .search import search_text
 
 # Everyone below one employee in the reporting line, at any depth. A recursive
 # CTE costs one query however deep or wide the org is; SQLite and PostgreSQL
@@ -114,18 +115,20 @@ def employees_matching(
     """People among `employees` whose name, employee number or unit matches every word.
 
     For pickers: `employees` is already the asking user's scope, so a search
-    never reaches outside it. One query, with each person's unit.
+    never reaches outside it. Names ignore case and accents ("emile" finds
+    Émile). One query, with each person's unit.
     """
-    words = query.split()
+    words = [(word, search_text(word)) for word in query.split()]
+    # A word of apostrophes alone has nothing left to look for.
+    words = [(word, key) for word, key in words if key]
     if not words:
         return []
     matches = Q()
-    for word in words:
+    for word, key in words:
+        # Both sides are casefolded already, so a plain LIKE does: no LOWER()
+        # on PostgreSQL, and SQLite's ASCII-only case folding never matters.
         matches &= (
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(preferred_name__icontains=word)
-            | Q(employee_number__icontains=word)
+            Q(search_key__contains=key)
             | Q(org_unit__name__icontains=word)
             | Q(org_unit__code__iexact=word)
         )
