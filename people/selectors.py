@@ -109,29 +109,44 @@ def employee_profile(*, employee: Employee) -> dict:
     }
 
 
+def employee_search_filter(*, query: str, also: tuple[str, ...] = ()) -> Q | None:
+    """Who matches every word of `query` by name, number or unit; None if no words.
+
+    Names and numbers ignore case and accents ("emile" finds Émile); each word
+    may instead be in a unit's name or be its code, or in one of the `also`
+    fields (e.g. the admin's e-mail search).
+    """
+    words = [(word, search_text(word)) for word in query.split()]
+    # A word of apostrophes alone has nothing left to look for.
+    words = [(word, key) for word, key in words if key]
+    if not words:
+        return None
+    matches = Q()
+    for word, key in words:
+        # Both sides are casefolded already, so a plain LIKE does: no UPPER()
+        # on PostgreSQL, and SQLite's ASCII-only case folding never matters.
+        either = (
+            Q(search_key__contains=key)
+            | Q(org_unit__name__icontains=word)
+            | Q(org_unit__code__iexact=word)
+        )
+        for field in also:
+            either |= Q(**{f"{field}__icontains": word})
+        matches &= either
+    return matches
+
+
 def employees_matching(
     *, employees: QuerySet[Employee], query: str, limit: int
 ) -> list[Employee]:
     """People among `employees` whose name, employee number or unit matches every word.
 
     For pickers: `employees` is already the asking user's scope, so a search
-    never reaches outside it. Names ignore case and accents ("emile" finds
-    Émile). One query, with each person's unit.
+    never reaches outside it. One query, with each person's unit.
     """
-    words = [(word, search_text(word)) for word in query.split()]
-    # A word of apostrophes alone has nothing left to look for.
-    words = [(word, key) for word, key in words if key]
-    if not words:
+    matches = employee_search_filter(query=query)
+    if matches is None:
         return []
-    matches = Q()
-    for word, key in words:
-        # Both sides are casefolded already, so a plain LIKE does: no LOWER()
-        # on PostgreSQL, and SQLite's ASCII-only case folding never matters.
-        matches &= (
-            Q(search_key__contains=key)
-            | Q(org_unit__name__icontains=word)
-            | Q(org_unit__code__iexact=word)
-        )
     return list(
         employees.filter(matches)
         .select_related("org_unit")

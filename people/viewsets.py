@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -22,7 +22,7 @@ from lib.admin_viewsets import JoinedModelViewSet
 
 from .forms import EmployeeAdminForm
 from .models import Employee, OrgUnit, RoleProfile, RosterImport
-from .selectors import org_unit_subtree_ids
+from .selectors import employee_search_filter, org_unit_subtree_ids
 
 
 def _guarded(view, permission: str):
@@ -89,6 +89,18 @@ class EmployeeFilterSet(WagtailFilterSet):
         return queryset.filter(org_unit_id__in=org_unit_subtree_ids(path=unit.path))
 
 
+class EmployeeIndexView(IndexView):
+    """The employee list, searched as the assign form's person search is."""
+
+    def search_queryset(self, queryset):
+        # Wagtail's ORM search matches the whole text in one field, as typed:
+        # "Emile Levesque" found nobody, "emile" not Émile.
+        if not self.is_searching:
+            return queryset
+        matches = employee_search_filter(query=self.search_query, also=("email",))
+        return queryset.none() if matches is None else queryset.filter(matches)
+
+
 class EmployeeViewSet(JoinedModelViewSet):
     url_namespace = "people_employee"
     url_prefix = "people/employees"
@@ -96,7 +108,9 @@ class EmployeeViewSet(JoinedModelViewSet):
     icon = "user"
     menu_label = _("Employees")
     add_to_admin_menu = False
-    search_backend_name = None  # the ORM's icontains: no search index to keep
+    index_view_class = EmployeeIndexView
+    search_backend_name = None  # the ORM, through EmployeeIndexView.search_queryset
+    # Turns Wagtail's search box on; EmployeeIndexView decides who matches.
     search_fields = [
         "first_name",
         "last_name",

@@ -9,6 +9,7 @@ import pytest
 
 from people.models import RosterImport
 from tests.conftest import NO_ADMIN, PERSONAS
+from tests.people.factories import EmployeeFactory
 
 LOGIN, REFUSED, OK = "login", "refused", 200
 # anonymous, employee, peer, manager, other_manager, trainer, ld_admin
@@ -76,6 +77,27 @@ def test_employee_search_by_name_and_number(personas, client_for):
         reverse("people_employee:index"), {"q": alice.employee_number}
     ).text
     assert "Alice Arsenault" in by_number
+
+
+@pytest.mark.django_db
+def test_employee_search_ignores_case_and_accents_and_takes_every_word(
+    personas, org, client_for
+):
+    EmployeeFactory(
+        first_name="Émile",
+        last_name="Lévesque",
+        email="el4521@city.example",
+        org_unit=org["team_a"],
+    )
+    admin = client_for(personas["ld_admin"])
+    url = reverse("people_employee:index")
+    for typed in ["emile", "LÉVESQUE", "émile lev", "Emile Levesque"]:
+        page = admin.get(url, {"q": typed}).text
+        assert "Émile Lévesque" in page, typed
+        assert "Alice Arsenault" not in page, typed
+    by_email = admin.get(url, {"q": "alice@city"}).text
+    assert "Alice Arsenault" in by_email
+    assert "Émile Lévesque" not in by_email
 
 
 @pytest.mark.django_db
