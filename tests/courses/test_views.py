@@ -2,13 +2,22 @@
 
 from datetime import timedelta
 
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 
 from courses.assignment_services import assignment_create
-from courses.models import Assignment, CoursePage, Enrolment, ModuleCompletion
+from courses.models import (
+    Assignment,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LearningPathCourse,
+    LearningPathPage,
+    ModuleCompletion,
+)
 from courses.services import module_complete
 from tests.conftest import PERSONAS
 from tests.courses.factories import make_course, make_module, modules_of, paragraph
@@ -32,6 +41,36 @@ def test_course_pages_need_a_login_and_are_open_to_all_staff(
                 assert response["Location"].startswith("/accounts/login/"), url
             else:
                 assert response.status_code == 200, (url, persona)
+
+
+@pytest.mark.django_db
+def test_what_is_not_a_live_course_at_a_course_url_goes_on_to_wagtail(
+    course, employee, client
+):
+    """A learning path shares the course URLs; drafts and unknown slugs are 404."""
+    path = LearningPathPage(
+        title="New tools programme",
+        slug="new-tools",
+        path_courses=[LearningPathCourse(course=course, sort_order=0)],
+    )
+    CourseIndexPage.objects.get().add_child(instance=path)
+    path.save_revision().publish()
+    draft = make_course(title="Not yet published", live=False)
+    client.force_login(employee)
+    page = client.get("/courses/new-tools/")
+    assert page.status_code == 200
+    assert "<h1>New tools programme" in page.text
+    assert "Working with open data" in page.text
+    assert client.get(f"/courses/{draft.slug}/").status_code == 404
+    assert client.get("/courses/no-such-course/").status_code == 404
+
+
+@pytest.mark.django_db
+@override_settings(CATALOGUE_PUBLIC=True)
+def test_a_public_catalogue_shows_a_course_page_to_anonymous_visitors(course, client):
+    page = client.get(course.url)
+    assert page.status_code == 200
+    assert "Sign in to enrol" in page.text
 
 
 @pytest.mark.django_db
