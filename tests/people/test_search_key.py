@@ -66,3 +66,14 @@ def test_the_migration_fills_the_key_of_people_already_there():
     migration.fill_search_keys(apps, SimpleNamespace(connection=connection))
     assert found("emile") == {"1004"}
     assert found("1001") == {"1001"}
+
+
+@pytest.mark.django_db
+def test_letters_whose_mark_is_part_of_the_letter_are_found_too():
+    rows = base_rows()
+    rows[2].update(first_name="Łukasz", last_name="Dąbrowski")
+    rows[4].update(first_name="Søren", last_name="Cœurderoy")
+    roster_import(data=to_csv(rows))
+    assert found("lukasz dabrowski") == {"1003"}
+    assert found("soren coeur") == {"1005"}
+    assert found("ŁUKASZ") == {"1003"}
