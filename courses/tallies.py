@@ -173,9 +173,14 @@ def _recount(
     if assignment_ids is not None:
         learners = learners.filter(assignment_id__in=assignment_ids)
         scope = scope.filter(assignment_id__in=assignment_ids)
-    if unit_ids is not None:
-        learners = learners.filter(employee__org_unit_id__in=unit_ids)
-        scope = scope.filter(org_unit_id__in=unit_ids)
+    if unit_ids is None:
+        # Whole assignments (after a roster import, all of them): counted
+        # afresh in SQL, as a rebuild is, rather than compared row by row.
+        scope.delete()
+        _insert_counts(learners, today)
+        return
+    learners = learners.filter(employee__org_unit_id__in=unit_ids)
+    scope = scope.filter(org_unit_id__in=unit_ids)
     counts = list(_counting(learners, today))
     present = {(row["assignment_id"], row["employee__org_unit_id"]) for row in counts}
     emptied = [
