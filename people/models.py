@@ -7,15 +7,77 @@ from django.utils.translation import gettext_lazy as _
 
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
-from .search import employee_search_key
+from .search import employee_search_key, search_text
 
 
-class OrgUnitQuerySet(MP_NodeQuerySet):
+class SearchKeyQuerySetMixin:
+    """Bulk writes skip save(): they keep the search key current themselves."""
+
+    # So the roster import, the demo city and benchmarks need not know of it.
+    def bulk_create(self, objs, *args, update_fields=None, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.search_key = obj.computed_search_key()
+        if update_fields and self.model.search_key_fields & set(update_fields):
+            update_fields = [*update_fields, "search_key"]
+        return super().bulk_create(objs, *args, update_fields=update_fields, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        if self.model.search_key_fields & set(fields):
+            objs = list(objs)
+            for obj in objs:
+                obj.search_key = obj.computed_search_key()
+            fields = [*fields, "search_key"]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
+class SearchKeyed(models.Model):
+    """A model found by typed text: `search_key` holds its names in search form.
+
+    Casefolded and without accents (people.search), so "emile" finds Émile on
+    SQLite and PostgreSQL alike. Written by save() and the queryset's bulk
+    writes (SearchKeyQuerySetMixin), never by hand. No index: searches match
+    inside the key, which no B-tree serves.
+    """
+
+    search_key_fields: frozenset[str] = frozenset()
+    search_key = models.TextField(
+        _("search key"), blank=True, default="", editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            # A partly loaded row saves only what was loaded; reading a
+            # deferred name here would cost a query for nothing.
+            if not self.search_key_fields & self.get_deferred_fields():
+                self.search_key = self.computed_search_key()
+        elif self.search_key_fields & set(update_fields):
+            self.search_key = self.computed_search_key()
+            kwargs["update_fields"] = {*update_fields, "search_key"}
+        super().save(**kwargs)
+
+    def computed_search_key(self) -> str:
+        """What `search_key` should hold for the current names."""
+        raise NotImplementedError
+
+
+class OrgUnitQuerySet(SearchKeyQuerySetMixin, MP_NodeQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
 
-class OrgUnit(MP_Node):
+class OrgUnitManager(MP_NodeManager.from_queryset(OrgUnitQuerySet)):
+    def get_queryset(self):
+        # treebeard's manager builds a plain MP_NodeQuerySet, which would drop
+        # the methods above (bulk writes would skip the search key).
+        return OrgUnitQuerySet(self.model, using=self._db).order_by("path")
+
+
+class OrgUnit(SearchKeyed, MP_Node):
     """A division, section, unit or team; any depth, identified by its HR code."""
 
     code = models.CharField(_("HR code"), max_length=32, unique=True)
@@ -31,7 +93,8 @@ class OrgUnit(MP_Node):
     is_active = models.BooleanField(_("active"), default=True)
 
     node_order_by = ["name"]
-    objects = MP_NodeManager.from_queryset(OrgUnitQuerySet)()
+    search_key_fields = frozenset({"name"})
+    objects = OrgUnitManager()
 
     class Meta:
         verbose_name = _("org unit")
@@ -39,6 +102,10 @@ class OrgUnit(MP_Node):
 
     def __str__(self) -> str:
         return self.name
+
+    def computed_search_key(self) -> str:
+        """The unit's name in search form (codes are matched exactly, as typed)."""
+        return search_text(self.name)
 
 
 class RoleProfile(models.Model):
@@ -63,30 +130,12 @@ SEARCH_KEY_FIELDS = frozenset(
 )
 
 
-class EmployeeQuerySet(models.QuerySet):
+class EmployeeQuerySet(SearchKeyQuerySetMixin, models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
-    # Bulk writes skip save(): they keep the search key current themselves, so
-    # the roster import, the demo city and benchmarks need not know about it.
-    def bulk_create(self, objs, *args, update_fields=None, **kwargs):
-        objs = list(objs)
-        for employee in objs:
-            employee.search_key = employee.computed_search_key()
-        if update_fields and SEARCH_KEY_FIELDS & set(update_fields):
-            update_fields = [*update_fields, "search_key"]
-        return super().bulk_create(objs, *args, update_fields=update_fields, **kwargs)
 
-    def bulk_update(self, objs, fields, *args, **kwargs):
-        if SEARCH_KEY_FIELDS & set(fields):
-            objs = list(objs)
-            for employee in objs:
-                employee.search_key = employee.computed_search_key()
-            fields = [*fields, "search_key"]
-        return super().bulk_update(objs, fields, *args, **kwargs)
-
-
-class Employee(models.Model):
+class Employee(SearchKeyed):
     """A member of staff, one-to-one with the account they sign in with."""
 
     user = models.OneToOneField(
@@ -125,13 +174,8 @@ class Employee(models.Model):
     )
     hire_date = models.DateField(_("hire date"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
-    # Names and number casefolded and without accents (people.search), so
-    # "emile" finds Émile on SQLite and PostgreSQL alike. Written by save()
-    # and the bulk writes, never by hand. No index: searches match inside it.
-    search_key = models.TextField(
-        _("search key"), blank=True, default="", editable=False
-    )
 
+    search_key_fields = SEARCH_KEY_FIELDS
     objects = EmployeeQuerySet.as_manager()
 
     class Meta:
@@ -150,18 +194,6 @@ class Employee(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
-
-    def save(self, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None:
-            # A partly loaded employee saves only what was loaded; reading a
-            # deferred name here would cost a query for nothing.
-            if not SEARCH_KEY_FIELDS & self.get_deferred_fields():
-                self.search_key = self.computed_search_key()
-        elif SEARCH_KEY_FIELDS & set(update_fields):
-            self.search_key = self.computed_search_key()
-            kwargs["update_fields"] = {*update_fields, "search_key"}
-        super().save(**kwargs)
 
     @property
     def display_name(self) -> str:

@@ -112,8 +112,8 @@ def employee_profile(*, employee: Employee) -> dict:
 def employee_search_filter(*, query: str, also: tuple[str, ...] = ()) -> Q | None:
     """Who matches every word of `query` by name, number or unit; None if no words.
 
-    Names and numbers ignore case and accents ("emile" finds Émile); each word
-    may instead be in a unit's name or be its code, or in one of the `also`
+    Names, numbers and unit names ignore case and accents ("emile" finds
+    Émile); a word may also be a unit's code, or be in one of the `also`
     fields (e.g. the admin's e-mail search).
     """
     words = [(word, search_text(word)) for word in query.split()]
@@ -127,7 +127,7 @@ def employee_search_filter(*, query: str, also: tuple[str, ...] = ()) -> Q | Non
         # on PostgreSQL, and SQLite's ASCII-only case folding never matters.
         either = (
             Q(search_key__contains=key)
-            | Q(org_unit__name__icontains=word)
+            | Q(org_unit__search_key__contains=key)
             | Q(org_unit__code__iexact=word)
         )
         for field in also:

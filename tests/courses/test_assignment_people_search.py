@@ -404,3 +404,18 @@ def test_without_javascript_an_unaccented_unique_name_is_enough(
     )
     assert response.status_code == 302
     assert assigned_usernames() == {"crew7"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "typed", ["Déneigement", "déneigement", "DÉNEIGEMENT", "deneig"]
+)
+def test_units_are_found_whatever_the_accents_and_case_typed(
+    typed, personas, org, client_for
+):
+    bob = personas["manager"]
+    snow = OrgUnitFactory(code="SNOW", name="Déneigement", parent=org["team_a"])
+    crew(org, bob, 1, unit=snow, first="Ravi", last="Shankar")
+    other = OrgUnitFactory(code="SNOW-B", name="Déneigement", parent=org["team_b"])
+    crew(org, personas["other_manager"], 2, unit=other, first="Rita", last="Ora")
+    assert names(search(client_for(bob), typed)) == {"Ravi Shankar"}

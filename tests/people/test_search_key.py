@@ -8,7 +8,7 @@ from django.db import connection
 
 import pytest
 
-from people.models import Employee
+from people.models import Employee, OrgUnit
 from people.roster import roster_import
 from people.selectors import employees_matching
 from tests.people.test_demo import _seed
@@ -66,6 +66,11 @@ def test_the_migration_fills_the_key_of_people_already_there():
     migration.fill_search_keys(apps, SimpleNamespace(connection=connection))
     assert found("emile") == {"1004"}
     assert found("1001") == {"1001"}
+    OrgUnit.objects.update(search_key="")
+    assert found("crew") == set()
+    units = importlib.import_module("people.migrations.0005_orgunit_search_key")
+    units.fill_search_keys(apps, SimpleNamespace(connection=connection))
+    assert found("crew") == {"1003", "1004", "1005", "1006"}
 
 
 @pytest.mark.django_db
@@ -77,3 +82,19 @@ def test_letters_whose_mark_is_part_of_the_letter_are_found_too():
     assert found("lukasz dabrowski") == {"1003"}
     assert found("soren coeur") == {"1005"}
     assert found("ŁUKASZ") == {"1003"}
+
+
+@pytest.mark.django_db
+def test_units_the_roster_creates_and_renames_are_found_without_accents():
+    rows = base_rows()
+    for row in rows[2:5]:
+        if row["org_unit_code"] == "TM-A":
+            row["org_unit_name"] = "Déneigement"
+    roster_import(data=to_csv(rows))
+    assert found("deneigement") == {"1003", "1004"}
+    for row in rows[2:5]:
+        if row["org_unit_code"] == "TM-A":
+            row["org_unit_name"] = "Équipe de nuit"
+    roster_import(data=to_csv(rows))
+    assert found("equipe nuit") == {"1003", "1004"}
+    assert found("deneigement") == set()
