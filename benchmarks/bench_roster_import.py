@@ -50,7 +50,7 @@ def _due_rule(n: int) -> dict:
     ][n % 4]
 
 
-def _assignments() -> int:
+def _assignments() -> None:
     """10 all-staff assignments and one per division (its unit made beforehand)."""
     catalogue = CourseIndexPage.objects.get()
     with transaction.atomic():
@@ -80,7 +80,6 @@ def _assignments() -> int:
                 course=courses[ALL_STAFF + d % 10],
                 **_due_rule(d),
             )
-    return ALL_STAFF + DIVISIONS
 
 
 def _units() -> list[tuple[str, str, str]]:
@@ -158,7 +157,9 @@ def run() -> list[Figure]:
     assert not Employee.objects.filter(employee_number="500000").exists(), (
         "needs a fresh DB"
     )
-    assignments = _assignments()
+    _assignments()
+    # With the rest of `make bench`, earlier benchmarks' assignments count too.
+    assignments = Assignment.objects.filter(is_active=True).count()
     tallies_rebuild()  # current, as the daily job leaves them: imports recount
     learners_before = AssignedLearner.objects.count()
 
