@@ -11,7 +11,7 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save, pre_save
 
-        from wagtail.models import get_page_models
+        from wagtail.models import PageViewRestriction, get_page_models
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from people.models import Employee
@@ -47,6 +47,13 @@ class CoursesConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(content_changed, dispatch_uid="courses_content_changed")
         page_published.connect(reindex_after_publish, dispatch_uid="courses_reindex")
+        # Page privacy decides whether the fast course and module views may answer.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                content_changed,
+                sender=PageViewRestriction,
+                dispatch_uid=f"courses_privacy_changed_{signal is post_save}",
+            )
         # Deletes of pages only: a post_delete receiver for every model would
         # stop Django deleting any row in bulk (it would load each to signal it).
         for model in get_page_models():

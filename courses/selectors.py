@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from .assignment_selectors import due_dates_for, learner_rows
@@ -280,9 +280,32 @@ def course_page_content(*, course_slug: str) -> dict | None:
         )
         if course is None:
             return None
-        content = {"page": course, **_course_content(course)}
+        content = {
+            "page": course,
+            "restricted": has_view_restriction(course),
+            **_course_content(course),
+        }
         cache.set(key, content, MODULE_CACHE_SECONDS)
     return content
+
+
+def has_view_restriction(page: Page) -> bool:
+    """Whether Wagtail page privacy applies to `page`, set on it or an ancestor.
+
+    The fast course and module views hand such pages to Wagtail, which enforces
+    the restriction. The restricted pages' paths are read once per content
+    generation, which saving or deleting a restriction bumps
+    (`signal_handlers.content_changed`).
+    """
+    key = f"restricted-paths:{content_generation()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, paths, MODULE_CACHE_SECONDS)
+    steplen = Page.steplen
+    return any(
+        page.path[:end] in paths for end in range(steplen, len(page.path) + 1, steplen)
+    )
 
 
 def _course_content(course: CoursePage) -> dict:
@@ -452,6 +475,7 @@ def module_page_content(*, course_slug: str, module_slug: str) -> dict | None:
             return None
         content = {
             "page": module,
+            "restricted": has_view_restriction(module),
             **_module_outline(module=module, course=module.course),
         }
         cache.set(key, content, MODULE_CACHE_SECONDS)

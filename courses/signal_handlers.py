@@ -55,12 +55,13 @@ def recount_after_employee_delete(sender, instance, **kwargs):
 
 
 def content_changed(sender, instance=None, **kwargs):
-    """A page was published, unpublished, moved or deleted: drop cached module pages."""
-    from wagtail.models import Page
+    """A page was published, unpublished, moved or deleted, or its privacy changed:
+    drop cached course and module pages."""
+    from wagtail.models import Page, PageViewRestriction
 
     from .selectors import bump_content_generation
 
-    if instance is None or isinstance(instance, Page):
+    if instance is None or isinstance(instance, Page | PageViewRestriction):
         bump_content_generation()
 
 

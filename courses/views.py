@@ -69,8 +69,9 @@ def module_detail(request, course_slug: str, module_slug: str):
     view restrictions, which costs ~8 queries before the page itself. Modules
     are the most-visited pages, so this URL (the same one Wagtail would use)
     finds the module and its course in one query. Catalogue access is by login
-    (CATALOGUE_PUBLIC), not by Wagtail page privacy, which therefore does not
-    apply to modules. Previews in the admin still go through Wagtail.
+    (CATALOGUE_PUBLIC); a module under a page with Wagtail page privacy goes
+    through Wagtail, which enforces it. Previews in the admin still go through
+    Wagtail.
     What every learner sees alike is cached (see `module_page_content`); only
     the learner's own progress is read on each request.
     """
@@ -79,6 +80,8 @@ def module_detail(request, course_slug: str, module_slug: str):
     content = module_page_content(course_slug=course_slug, module_slug=module_slug)
     if content is None:
         raise Http404
+    if content["restricted"]:  # Wagtail page privacy: let Wagtail enforce it
+        return wagtail_serve(request, request.path_info.lstrip("/"))
     module = content["page"]
     progress = module_progress(
         module=module, course=content["course"], user=request.user
@@ -98,12 +101,12 @@ def course_detail(request, course_slug: str):
     What every learner sees alike comes from the cache (`course_page_content`);
     the learner's enrolment, ticks, prerequisites and due date cost a few
     queries. Anything at this URL that is not a live course (a learning path,
-    a missing page) goes to Wagtail, as do previews.
+    a missing page) goes to Wagtail, as do previews and pages with page privacy.
     """
     if not settings.CATALOGUE_PUBLIC and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     content = course_page_content(course_slug=course_slug)
-    if content is None:
+    if content is None or content["restricted"]:
         return wagtail_serve(request, request.path_info.lstrip("/"))
     course = content["page"]
     progress = course_progress(content=content, course=course, user=request.user)
