@@ -57,12 +57,17 @@ def recount_after_employee_delete(sender, instance, **kwargs):
 def content_changed(sender, instance=None, **kwargs):
     """A page was published, unpublished, moved or deleted, or its privacy changed:
     drop cached course and module pages."""
+    from django.db import transaction
+
     from wagtail.models import Page, PageViewRestriction
 
     from .selectors import bump_content_generation
 
     if instance is None or isinstance(instance, Page | PageViewRestriction):
         bump_content_generation()
+        # And again once it commits: a request in between still reads the old
+        # rows and would cache them under the new generation.
+        transaction.on_commit(bump_content_generation)
 
 
 def reindex_after_publish(sender, instance, **kwargs):
