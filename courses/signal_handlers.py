@@ -67,7 +67,7 @@ def content_changed(sender, instance=None, **kwargs):
         bump_content_generation()
         # And again once it commits: a request in between still reads the old
         # rows and would cache them under the new generation.
-        transaction.on_commit(bump_content_generation)
+        transaction.on_commit(bump_content_generation, robust=True)
 
 
 def reindex_after_publish(sender, instance, **kwargs):
