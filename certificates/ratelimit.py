@@ -10,9 +10,15 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import JsonResponse
 from django.shortcuts import render
 
 WINDOW_SECONDS = 60
+
+
+def wants_json(request) -> bool:
+    """A verification request asking for JSON (`?format=json`) gets JSON, errors too."""
+    return request.GET.get("format") == "json"
 
 
 def _over_limit(request, *, scope: str, per_minute: int) -> bool:
@@ -36,7 +42,12 @@ def rate_limit(scope: str, *, setting: str, default: int):
         def wrapped(request, *args, **kwargs):
             per_minute = getattr(settings, setting, default)
             if _over_limit(request, scope=scope, per_minute=per_minute):
-                response = render(request, "certificates/rate_limited.html", status=429)
+                if wants_json(request):
+                    response = JsonResponse({"status": "rate_limited"}, status=429)
+                else:
+                    response = render(
+                        request, "certificates/rate_limited.html", status=429
+                    )
                 response["Retry-After"] = str(WINDOW_SECONDS)
                 return response
             return view(request, *args, **kwargs)

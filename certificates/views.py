@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .forms import VerifyLookupForm, VerifyUploadForm
 from .permissions import user_can_download_certificate
-from .ratelimit import rate_limit
+from .ratelimit import rate_limit, wants_json
 from .rendering import verification_url
 from .selectors import (
     certificate_by_code,
@@ -22,18 +22,14 @@ from .services import certificate_pdf_ensure
 VERIFY_LIMIT = {"setting": "CERTIFICATE_VERIFY_RATE_LIMIT", "default": 60}
 
 
-def _wants_json(request) -> bool:
-    return request.GET.get("format") == "json"
-
-
 def _to_certificate(request, certificate):
     url = reverse("certificates:verify", args=[certificate.verification_code])
-    return redirect(f"{url}?format=json" if _wants_json(request) else url)
+    return redirect(f"{url}?format=json" if wants_json(request) else url)
 
 
 def _not_found(request, typed: str, form: VerifyLookupForm | None = None):
     """404 that says what was not found and offers the lookup again, or JSON."""
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"status": "not_found"}, status=404)
     form = form or VerifyLookupForm(initial={"code": typed})
     return render(
@@ -50,7 +46,7 @@ def _not_found(request, typed: str, form: VerifyLookupForm | None = None):
 def verify_lookup(request):
     form = VerifyLookupForm(request.GET or None)
     if not form.is_valid():
-        if _wants_json(request):
+        if wants_json(request):
             # Blank or overlong finds nothing, like an unknown code.
             return _not_found(request, "")
         return render(request, "certificates/verify_lookup.html", {"form": form})
@@ -70,7 +66,7 @@ def verify(request, code):
         found = certificate_lookup(value=code)
         return _to_certificate(request, found) if found else _not_found(request, code)
     facts = verification_facts(certificate=certificate)
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({**facts, "verification_url": verification_url(code)})
     form, file_matches = VerifyUploadForm(), None
     if request.method == "POST":

@@ -353,3 +353,14 @@ def test_verification_is_rate_limited_per_client(certificate, client):
     assert client.get(lookup, {"code": certificate.number}).status_code == 429
     # Another client still gets through.
     assert client.get(url, REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+@override_settings(CERTIFICATE_VERIFY_RATE_LIMIT=1)
+def test_a_rate_limited_json_lookup_answers_json(certificate, client):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    assert client.get(url, {"format": "json"}).status_code == 200
+    limited = client.get(url, {"format": "json"})
+    assert limited.status_code == 429
+    assert limited["Content-Type"] == "application/json"
+    assert limited.json() == {"status": "rate_limited"}
+    assert limited["Retry-After"] == "60"
