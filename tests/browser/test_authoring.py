@@ -101,9 +101,9 @@ def test_trainer_submits_a_course_and_ld_admin_publishes_it(
     reviewer = browser.new_context().new_page()
     sign_in(reviewer, live_server, "lee", PASSWORD)
     reviewer.goto(f"{base}/admin/")
-    assert reviewer.get_by_role(
-        "link", name="Plain language writing"
-    ).first.is_visible()
+    expect(
+        reviewer.get_by_role("link", name="Plain language writing").first
+    ).to_be_visible()
     assert_accessible(reviewer)
     for page_id in [course_id, *modules]:
         reviewer.goto(f"{base}/admin/pages/{page_id}/edit/")
@@ -120,5 +120,5 @@ def test_trainer_submits_a_course_and_ld_admin_publishes_it(
     sign_in(learner, live_server, "alice", PASSWORD)
     learner.goto(f"{base}/courses/")
     learner.get_by_role("link", name="Plain language writing").click()
-    assert learner.get_by_role("link", name="Say what to do").is_visible()
+    expect(learner.get_by_role("link", name="Say what to do")).to_be_visible()
     assert_accessible(learner)

@@ -33,9 +33,9 @@ def test_employee_downloads_a_certificate_and_a_stranger_verifies_it(
     activate(page, page.get_by_text("Course complete. Well done!"))
 
     page.goto(f"{live_server.url}/my/certificates/")
-    assert page.get_by_role("heading", level=1).inner_text() == "My certificates"
+    expect(page.get_by_role("heading", level=1)).to_have_text("My certificates")
     row = page.get_by_role("row", name="Cybersecurity essentials")
-    assert row.get_by_text("Valid", exact=True).is_visible()
+    expect(row.get_by_text("Valid", exact=True)).to_be_visible()
     assert_accessible(page)
     with page.expect_download() as download_info:
         row.get_by_role("link", name="Download PDF").click()
@@ -52,7 +52,7 @@ def test_employee_downloads_a_certificate_and_a_stranger_verifies_it(
     completed = page.locator(
         "section", has=page.get_by_role("heading", name="Completed")
     )
-    assert completed.get_by_role("link", name="Certificate (PDF)").is_visible()
+    expect(completed.get_by_role("link", name="Certificate (PDF)")).to_be_visible()
     assert_accessible(page)
 
     # A stranger, not signed in, follows the URL in the QR code.
@@ -60,9 +60,9 @@ def test_employee_downloads_a_certificate_and_a_stranger_verifies_it(
     url = certificate_record(certificate)["verification_url"]
     assert url.startswith(live_server.url)
     stranger.goto(url)
-    assert stranger.get_by_text("This certificate is genuine and valid.").is_visible()
-    assert stranger.get_by_text("Alice Arsenault").is_visible()
-    assert stranger.get_by_text(certificate.number).is_visible()
+    expect(stranger.get_by_text("This certificate is genuine and valid.")).to_be_visible()
+    expect(stranger.get_by_text("Alice Arsenault")).to_be_visible()
+    expect(stranger.get_by_text(certificate.number)).to_be_visible()
     assert_accessible(stranger)
     stranger.get_by_label("Certificate PDF").set_input_files(str(Path(saved)))
     stranger.get_by_role("button", name="Compare file").click()

@@ -16,13 +16,13 @@ def test_employee_signs_in_reaches_home_and_signs_out(page, live_server, employe
     sign_in(page, live_server, "alice", PASSWORD)
     # Signed in, the home page greets them with their next step.
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome back, Alice")
-    assert page.get_by_role("link", name="My learning").is_visible()
+    expect(page.get_by_role("link", name="My learning")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Account: Alice Arsenault").click()
     page.get_by_role("button", name="Sign out").click()
-    assert page.get_by_text("You have signed out.").is_visible()
-    assert page.get_by_role("link", name="Sign in", exact=True).is_visible()
+    expect(page.get_by_text("You have signed out.")).to_be_visible()
+    expect(page.get_by_role("link", name="Sign in", exact=True)).to_be_visible()
 
 
 def test_login_page_is_accessible_including_its_error_state(
@@ -33,7 +33,7 @@ def test_login_page_is_accessible_including_its_error_state(
     page.get_by_label("Username").fill("alice")
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_text("Please enter a correct username and password").is_visible()
+    expect(page.get_by_text("Please enter a correct username and password")).to_be_visible()
     assert_accessible(page)
 
 
@@ -42,7 +42,7 @@ def test_password_reset_pages_are_accessible(page, live_server, employee):
     assert_accessible(page)
     page.get_by_label("Email").fill(employee.email)
     page.get_by_role("button", name="Send reset link").click()
-    assert page.get_by_role("heading", name="Check your email").is_visible()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
     assert_accessible(page)
 
 

@@ -76,13 +76,13 @@ def test_employee_fails_retries_and_passes_using_only_the_keyboard(
     page.keyboard.press("ArrowDown")
     tab_to(page, page.get_by_role("button", name="Submit answers"))
     activate(page, page.get_by_role("heading", name="Your result"))
-    assert page.get_by_text("This module is now complete.").is_visible()
+    expect(page.get_by_text("This module is now complete.")).to_be_visible()
     assert_accessible(page)
 
     assert QuizAttempt.objects.filter(user=employee, passed=True).count() == 1
     assert Enrolment.objects.get(user=employee, course=course).completed_at is not None
     page.goto(f"{live_server.url}{course.url}")
-    assert page.get_by_text("Completed").first.is_visible()
+    expect(page.get_by_text("Completed").first).to_be_visible()
 
 
 def test_submit_with_a_question_unanswered_asks_first_and_back_shows_the_result(

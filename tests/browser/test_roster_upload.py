@@ -36,10 +36,10 @@ def test_ld_admin_fixes_a_bad_row_and_applies_the_roster(page, live_server, ld_a
 
     _upload(page, HEADER + GOOD_ROW + BAD_ROW, then="Nothing was imported")
     errors = page.locator("#roster-errors")
-    assert errors.is_visible()
-    assert "3" in errors.locator("tbody tr").first.locator("td").first.inner_text()
-    assert "hire_date" in errors.inner_text()
-    assert page.get_by_text("Nothing was imported").is_visible()
+    expect(errors).to_be_visible()
+    expect(errors.locator("tbody tr").first.locator("td").first).to_contain_text("3")
+    expect(errors).to_contain_text("hire_date")
+    expect(page.get_by_text("Nothing was imported")).to_be_visible()
     assert_accessible(page)
     assert not Employee.objects.filter(
         employee_number__in=["900001", "900002"]
