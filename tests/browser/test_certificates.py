@@ -60,7 +60,9 @@ def test_employee_downloads_a_certificate_and_a_stranger_verifies_it(
     url = certificate_record(certificate)["verification_url"]
     assert url.startswith(live_server.url)
     stranger.goto(url)
-    expect(stranger.get_by_text("This certificate is genuine and valid.")).to_be_visible()
+    expect(
+        stranger.get_by_text("This certificate is genuine and valid.")
+    ).to_be_visible()
     expect(stranger.get_by_text("Alice Arsenault")).to_be_visible()
     expect(stranger.get_by_text(certificate.number)).to_be_visible()
     assert_accessible(stranger)

@@ -33,7 +33,9 @@ def test_login_page_is_accessible_including_its_error_state(
     page.get_by_label("Username").fill("alice")
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text("Please enter a correct username and password")).to_be_visible()
+    expect(
+        page.get_by_text("Please enter a correct username and password")
+    ).to_be_visible()
     assert_accessible(page)
 
 
