@@ -16,7 +16,7 @@ from .models import (
     ModulePage,
     QuizAttempt,
 )
-from .quiz_services import answers_save, attempt_start, attempt_submit
+from .quizzes.services import answers_save, attempt_start, attempt_submit
 from .services import enrolment_create, enrolment_visit, module_complete
 
 

@@ -446,7 +446,7 @@ def module_progress(*, module: ModulePage, course: CoursePage, user: AnyUser) ->
             completed = set(enrolment.completions.values_list("module_id", flat=True))
     quiz = {}
     if module.has_quiz and user.is_authenticated:
-        from .quiz_selectors import quiz_status
+        from .quizzes.selectors import quiz_status
 
         quiz = quiz_status(module=module, user=user)
     return {

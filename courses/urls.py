@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import assignment_views, quiz_views, views
+from . import assignment_views, views
+from .quizzes import views as quiz_views
 
 app_name = "courses"
 

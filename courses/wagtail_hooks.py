@@ -11,7 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .models import ModulePage
-from .quiz_selectors import quiz_item_analysis
+from .quizzes.selectors import quiz_item_analysis
 
 
 def user_can_analyse_quizzes(user) -> bool:
@@ -22,7 +22,7 @@ def user_can_analyse_quizzes(user) -> bool:
 
 
 class QuizListView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "courses/admin/quiz_list.html"
+    template_name = "courses/quizzes/admin/list.html"
     page_title = _("Knowledge checks")
     header_icon = "tasks"
 
@@ -44,7 +44,7 @@ class QuizListView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class QuizAnalysisView(QuizListView):
-    template_name = "courses/admin/quiz_analysis.html"
+    template_name = "courses/quizzes/admin/analysis.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -22,7 +22,7 @@ from taggit.models import TaggedItemBase
 
 from ..blocks import BaseStreamBlock
 from ..page_forms import PageForm
-from ..quiz_blocks import QuestionPoolBlock
+from ..quizzes.blocks import QuestionPoolBlock
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

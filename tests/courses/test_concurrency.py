@@ -72,7 +72,7 @@ def test_twenty_simultaneous_last_module_completions(employee):
 @pytest.mark.django_db(transaction=True)
 def test_twenty_simultaneous_submissions_of_one_attempt_grade_once(employee):
     from courses.models import QuizAnswer, QuizAttempt
-    from courses.quiz_services import attempt_start, attempt_submit
+    from courses.quizzes.services import attempt_start, attempt_submit
     from tests.courses.factories import make_quiz_module, right_answers
 
     quiz = make_quiz_module(make_course(modules=0))

@@ -81,7 +81,7 @@ COVERED_ELSEWHERE = {
     "accounts:password_reset_confirm",
     "courses:enrol",
     "courses:complete-module",
-    # Knowledge checks: tests/courses/test_quiz_views.py (attempts are their
+    # Knowledge checks: tests/courses/quizzes/test_views.py (attempts are their
     # learner's own: everyone else gets 404).
     "courses:quiz-start",
     "courses:attempt",

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from courses.quiz_services import attempts_close_expired
+from courses.quizzes.services import attempts_close_expired
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from django.utils import timezone
 import pytest
 
 from courses.models import Enrolment, ModulePage, QuizAttempt
-from courses.quiz_services import (
+from courses.quizzes.services import (
     QuizError,
     _points,
     answers_save,

@@ -4,7 +4,7 @@ import pytest
 
 from courses.demo import courses_demo_seed
 from courses.models import ModulePage
-from courses.quiz_services import attempt_start, attempt_submit
+from courses.quizzes.services import attempt_start, attempt_submit
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.utils import timezone
 import pytest
 
 from courses.models import ModulePage, QuizAttempt
-from courses.quiz_services import attempt_start, attempt_submit
+from courses.quizzes.services import attempt_start, attempt_submit
 from tests.conftest import PERSONAS
 from tests.courses.factories import make_course, make_quiz_module, right_answers
 
@@ -225,7 +225,7 @@ def test_item_analysis_numbers_on_a_known_set_of_attempts(personas, client_for):
         responses={tf["id"]: ["true"], single["id"]: [single["options"][1]["key"]]},
     )
 
-    from courses.quiz_selectors import quiz_item_analysis
+    from courses.quizzes.selectors import quiz_item_analysis
 
     analysis = quiz_item_analysis(module=ModulePage.objects.get(pk=quiz.pk))
     assert analysis["attempt_count"] == 2

@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from .models import Enrolment, ModulePage, QuizAnswer, QuizAttempt
+from ..models import Enrolment, ModulePage, QuizAnswer, QuizAttempt
 
 
 def cycle_attempts(*, user: AbstractBaseUser, module: ModulePage):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from crispy_forms.helper import FormHelper
 
-from .models import QuizAttempt
+from ..models import QuizAttempt
 
 
 def field_name(question_id: str) -> str:

@@ -10,7 +10,7 @@ from django.urls import reverse
 import pytest
 
 from courses.models import ModulePage, QuizAttempt
-from courses.quiz_services import attempt_start, attempt_submit
+from courses.quizzes.services import attempt_start, attempt_submit
 from tests.courses.factories import make_course, make_quiz_module, right_answers
 
 # What would let a learner copy the answers into their next attempt.

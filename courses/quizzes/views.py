@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from .models import ModulePage, QuizAttempt
-from .quiz_forms import AttemptForm
-from .quiz_selectors import attempt_result, saved_responses, submit_warning
-from .quiz_services import QuizError, answers_save, attempt_start, attempt_submit
+from ..models import ModulePage, QuizAttempt
+from .forms import AttemptForm
+from .selectors import attempt_result, saved_responses, submit_warning
+from .services import QuizError, answers_save, attempt_start, attempt_submit
 
 
 def _own_attempt(request, attempt_id: int) -> QuizAttempt:
@@ -46,7 +46,7 @@ def attempt_page(request, attempt_id: int):
     )
     return render(
         request,
-        "courses/attempt.html",
+        "courses/quizzes/attempt.html",
         {
             "attempt": attempt,
             "module": module,
@@ -111,7 +111,7 @@ def result(request, attempt_id: int):
     module = get_object_or_404(ModulePage, pk=attempt.module_id)
     return render(
         request,
-        "courses/attempt_result.html",
+        "courses/quizzes/attempt_result.html",
         {
             "attempt": attempt,
             "module": module,

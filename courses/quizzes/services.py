@@ -13,9 +13,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import ModulePage, QuizAnswer, QuizAttempt
-from .quiz_selectors import cycle_attempts
-from .services import CourseError, module_complete
+from ..models import ModulePage, QuizAnswer, QuizAttempt
+from ..services import CourseError, module_complete
+from .selectors import cycle_attempts
 
 # How long after the deadline a submission is still accepted (network, clocks).
 GRACE = timedelta(seconds=60)

@@ -1,0 +1,1 @@
+"""Knowledge checks: question blocks, attempts, grading, and the trainers' item analysis."""
