@@ -21,6 +21,7 @@ from django.utils.module_loading import import_string
 
 from courses.dates import add_months
 from courses.models import CoursePage, Enrolment, LearningPathPage
+from lib.errors import DomainError
 
 from .models import Certificate, CertificateDesign, CertificateDesignAssignment
 from .models import CertificateEvent as Event
@@ -30,12 +31,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_DESIGN_NAME = "City standard"
 
 
-class CertificateError(Exception):
+class CertificateError(DomainError):
     """A certificate action that cannot happen; `code` says which (tests assert on it)."""
-
-    def __init__(self, message: str, *, code: str):
-        super().__init__(message)
-        self.code = code
 
 
 def design_default_ensure() -> CertificateDesign:

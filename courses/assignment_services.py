@@ -6,7 +6,7 @@ assigning a course to a 10,000-person division is a handful of statements and
 running it again (or after every roster import) adds only the newcomers.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.constants import OnConflict
 from django.utils import timezone
 
+from lib.batching import chunks
 from people.models import Employee, OrgUnit, RoleProfile
 from people.selectors import employees_below, org_unit_subtree_ids
 
@@ -263,7 +264,7 @@ def _expand(*, assignment: Assignment, today: date, initial: bool) -> int:
         people_sql,
         people_params,
     )
-    for batch in _chunks(progressed):
+    for batch in chunks(progressed, BATCH_SIZE):
         _sync_progress(assignment=assignment, user_ids=batch, course_ids=course_ids)
     return added
 
@@ -318,11 +319,6 @@ def _insert_select(
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *people_params])
         return cursor.rowcount
-
-
-def _chunks(items: Sequence, size: int = BATCH_SIZE) -> Iterable[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 # --- following progress -----------------------------------------------------------

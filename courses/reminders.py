@@ -23,7 +23,7 @@ details.
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -32,6 +32,8 @@ from django.db.models import Case, Exists, OuterRef, Value, When
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+
+from lib.batching import chunks
 
 from .assignment_services import assignments_expand_all, assignments_recertify
 from .models import DUE_SOON_DAYS, AssignedLearner, Reminder, status_conditions
@@ -90,7 +92,7 @@ def reminders_send(*, today: date | None = None) -> dict[str, int]:
     counts["skipped_no_email"] += skipped
     # Claim every reminder first, then queue one e-mail per person with all of theirs.
     by_person: dict[int, list[int]] = defaultdict(list)
-    for batch in _chunks(learners):
+    for batch in chunks(learners, BATCH_SIZE):
         owner = {pk: user_id for pk, _cycle, _due, _kind, user_id in batch}
         for reminder_id, kind, learner_id in _claim_learner_reminders(
             [row[:4] for row in batch]
@@ -102,7 +104,7 @@ def reminders_send(*, today: date | None = None) -> dict[str, int]:
     counts["emails"] = len(by_person)
     managers, skipped = _managers_to_digest(today=today)
     counts["skipped_no_email"] += skipped
-    for batch in _chunks(managers):
+    for batch in chunks(managers, BATCH_SIZE):
         for reminder_id in _claim_digests(batch, week=iso_week(today)):
             _enqueue_digest(reminder_id=reminder_id, today=today)
             counts["digests"] += 1
@@ -242,11 +244,6 @@ def _claim_digests(manager_ids: Sequence[int], *, week: str) -> list[int]:
     return sorted(
         pk for pk, manager_id, sent_at in stored if ours[manager_id] == sent_at
     )
-
-
-def _chunks(items: Sequence, size: int = BATCH_SIZE) -> Iterable[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _enqueue_learner_reminders(*, reminder_ids: list[int], today: date) -> None:

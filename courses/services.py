@@ -6,16 +6,14 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from lib.errors import DomainError
+
 from .models import CoursePage, Enrolment, ModuleCompletion, ModulePage
 from .signals import course_completed
 
 
-class CourseError(Exception):
+class CourseError(DomainError):
     """A learner action that cannot happen; `code` says which (tests assert on it)."""
-
-    def __init__(self, message: str, *, code: str):
-        super().__init__(message)
-        self.code = code
 
 
 def enrolment_create(

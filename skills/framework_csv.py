@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from lib.safe_csv import neutralise
 from people.models import RoleProfile
 
 from .models import TARGET_CHOICES, RoleSkillTarget, Skill, SkillCategory
@@ -33,8 +34,6 @@ CODE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 YES = {"yes", "y", "true", "1", ""}
 NO = {"no", "n", "false", "0"}
 TARGET_VALUES = {str(level) for level, _label in TARGET_CHOICES}
-# Spreadsheets run cells that start like a formula; exports defuse them with a quote.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -80,18 +79,6 @@ class FrameworkFileError(Exception):
         self.message, self.code, self.line, self.column = message, code, line, column
 
 
-def _defuse(value: str) -> str:
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
-
-
-def restore(value: str) -> str:
-    return (
-        value[1:]
-        if value[:1] == "'" and value[1:].startswith(_FORMULA_START)
-        else value
-    )
-
-
 def framework_export() -> str:
     """The whole framework as CSV text, in the format `framework_import` reads."""
     roles = list(RoleProfile.objects.order_by("code").values_list("pk", "code"))
@@ -118,7 +105,7 @@ def framework_export() -> str:
             descriptors.get((skill.pk, level), "") for level, _label in TARGET_CHOICES
         ]
         cells += [str(targets.get((skill.pk, role), "")) for role, _code in roles]
-        writer.writerow([_defuse(cell) for cell in cells])
+        writer.writerow([neutralise(cell) for cell in cells])
     return out.getvalue()
 
 

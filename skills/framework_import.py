@@ -12,6 +12,7 @@ from django.db.models import F, Max, Value
 from django.db.models.functions import Concat
 from django.utils.translation import gettext as _
 
+from lib.safe_csv import restore
 from people.models import RoleProfile
 
 from .framework_csv import (
@@ -28,7 +29,6 @@ from .framework_csv import (
     FrameworkFileError,
     FrameworkResult,
     decode,
-    restore,
 )
 from .models import TARGET_CHOICES, RoleSkillTarget, Skill, SkillCategory
 from .models import SkillLevelDescriptor as Descriptor

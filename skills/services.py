@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment
+from lib.errors import DomainError
 from people.models import Employee
 
 from .levels import resolve_from_assessments
@@ -30,12 +31,8 @@ from .permissions import user_can_review_skills
 BATCH = 500  # people per query when refreshing many levels at once
 
 
-class SkillsError(Exception):
+class SkillsError(DomainError):
     """A skills action that cannot happen; `code` says which (tests assert on it)."""
-
-    def __init__(self, message: str, *, code: str):
-        super().__init__(message)
-        self.code = code
 
 
 def levels_refresh(*, pairs: Iterable[tuple[int, int]]) -> None:

@@ -27,13 +27,13 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from lib.safe_csv import neutralise
+
 from .models import ExportJob
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("csv", "xlsx")
 STATUS_REFRESH_SECONDS = 5
-# OWASP "CSV injection": a spreadsheet may run a cell that starts with these.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 # kind -> "module.function" taking (user, params) and returning (header, rows).
 # The worker imports the builder by name, so only kinds listed here can run in
@@ -51,13 +51,6 @@ Rows = Iterable[Sequence]
 def background_threshold() -> int:
     """XLSX exports with more rows than this are built by a worker."""
     return getattr(settings, "EXPORT_XLSX_BACKGROUND_ROWS", 10_000)
-
-
-def neutralise(value):
-    """A CSV cell value that no spreadsheet will run as a formula (XLSX types text)."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 class _Echo:

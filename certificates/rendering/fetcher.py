@@ -22,16 +22,14 @@ from django.contrib.staticfiles import finders
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from lib.errors import DomainError
+
 STATIC_SCHEME = "static:"
 MAX_DATA_URI_BYTES = 5 * 1024 * 1024
 
 
-class FetchRefused(ValueError):
+class FetchRefused(DomainError, ValueError):
     """A URL the certificate renderer will not open; `code` says why."""
-
-    def __init__(self, message: str, *, code: str):
-        super().__init__(message)
-        self.code = code
 
 
 def static_url(path: str) -> str:
