@@ -91,6 +91,10 @@ class Skill(ClusterableModel):
     def __str__(self) -> str:
         return self.name
 
+    def framework_key(self) -> tuple:
+        """The sort key of `SkillQuerySet.in_framework_order()`, for lists in Python."""
+        return (self.category.sort_order, self.category.name, self.name)
+
 
 class SkillLevelDescriptor(models.Model):
     """What one level of one skill looks like in practice."""

@@ -8,14 +8,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from .models import SelfAssessment
+from .selectors.assessments import review_items
 
 logger = logging.getLogger(__name__)
 
 
 def review_notify(*, self_assessment: SelfAssessment) -> bool:
     """Email the employee a summary of the review; False if they have no address."""
-    from .selectors import review_items
-
     employee = self_assessment.employee
     address = employee.email or employee.user.email
     if not address:

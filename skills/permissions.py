@@ -5,7 +5,6 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from people.models import Employee
 from people.permissions import (
     user_can_manage_employee,
-    user_can_view_employee,
     user_is_ld_admin,
     user_is_manager,
 )
@@ -31,11 +30,6 @@ def _own_employee(user: AnyUser) -> Employee | None:
 def user_can_assess_own_skills(user: AnyUser) -> bool:
     """Every active member of staff rates their own skills."""
     return _own_employee(user) is not None
-
-
-def user_can_view_skills_of(user: AnyUser, employee: Employee) -> bool:
-    """Yourself, people below you, or anyone for L&D admins (the people rule)."""
-    return user_can_view_employee(user, employee)
 
 
 def user_can_review_skills(user: AnyUser, employee: Employee) -> bool:

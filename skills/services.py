@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment
+from lib.batching import chunks
 from lib.errors import DomainError
 from people.models import Employee
 
@@ -27,6 +28,7 @@ from .models import (
     Skill,
 )
 from .permissions import user_can_review_skills
+from .selectors.levels import skill_levels_by_window
 
 BATCH = 500  # people per query when refreshing many levels at once
 
@@ -45,8 +47,7 @@ def levels_refresh(*, pairs: Iterable[tuple[int, int]]) -> None:
     for employee_id, skill_id in pairs:
         by_employee[employee_id].add(skill_id)
     employee_ids = sorted(by_employee)
-    for start in range(0, len(employee_ids), BATCH):
-        batch = employee_ids[start : start + BATCH]
+    for batch in chunks(employee_ids, BATCH):
         skill_ids = set().union(*(by_employee[pk] for pk in batch))
         list(
             Employee.objects.select_for_update()
@@ -89,15 +90,12 @@ def _levels_write(resolved: dict) -> None:
 @transaction.atomic
 def levels_rebuild(*, employees=None) -> int:
     """Re-derive every current level (of `employees`, or everyone) in bulk; returns rows."""
-    from .selectors import skill_levels_by_window
-
     assessed = Assessment.objects.all()
     if employees is not None:
         assessed = assessed.filter(employee__in=employees)
     employee_ids = sorted(set(assessed.values_list("employee_id", flat=True)))
     written = 0
-    for start in range(0, len(employee_ids), BATCH):
-        batch = employee_ids[start : start + BATCH]
+    for batch in chunks(employee_ids, BATCH):
         resolved = skill_levels_by_window(employees=batch, skills=Skill.objects.all())
         CurrentSkillLevel.objects.filter(employee_id__in=batch).delete()
         _levels_write(resolved)

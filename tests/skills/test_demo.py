@@ -10,7 +10,7 @@ from courses.models import CoursePage
 from people.demo import people_demo_seed
 from skills import models
 from skills.demo import COURSE_OUTCOMES, skills_demo_seed
-from skills.selectors import my_skills, team_skill_matrix
+from skills.selectors import my_skills, skills_matrix
 
 MODELS = [
     models.SkillCategory,
@@ -67,8 +67,10 @@ def test_the_demo_seed_is_idempotent_and_shows_strengths_and_gaps(demo, client_f
     assert priya["notice"] is not None
     assert any(row.current and row.current.source == "manager" for row in priya["rows"])
 
-    matrix = team_skill_matrix(manager=users["manager"])
-    gap_values = {cell["gap"] for _person, cells in matrix["rows"] for cell in cells}
+    matrix = skills_matrix(user=users["manager"])
+    gap_values = {
+        cell.gap for _person, cells in matrix.rows(matrix.people) for cell in cells
+    }
     assert 0 in gap_values and max(gap_values) >= 1
     queue = client_for(users["manager"]).get(reverse("skills:review-list")).text
     assert queue.count("Review<span") == 2

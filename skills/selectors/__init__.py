@@ -1,0 +1,44 @@
+"""Reads about skills, already scoped to the asking user; constant query counts.
+
+One module per question: `levels` (current levels), `profile` (*My skills*),
+`assessments` (self-assessment rounds and their review), `scope` (what the team
+reports start from), `team` (the skills matrix) and `units` (org unit × skill).
+Other apps import the names below from `skills.selectors`.
+"""
+
+from .assessments import (
+    framework_for_assessment,
+    open_self_assessment,
+    review_for,
+    review_items,
+    review_queue_for,
+)
+from .levels import LevelMap, skill_levels_by_window, skill_levels_for
+from .profile import SkillRow, my_skills
+from .scope import SMALL_CELL, team_report_people
+from .team import MatrixCell, PeopleInOrder, SkillsMatrix, skills_matrix
+from .units import UnitCell, UnitRef, UnitRows, levels_at_target, skills_by_unit
+
+__all__ = [
+    "SMALL_CELL",
+    "LevelMap",
+    "MatrixCell",
+    "PeopleInOrder",
+    "SkillRow",
+    "SkillsMatrix",
+    "UnitCell",
+    "UnitRef",
+    "UnitRows",
+    "framework_for_assessment",
+    "levels_at_target",
+    "my_skills",
+    "open_self_assessment",
+    "review_for",
+    "review_items",
+    "review_queue_for",
+    "skill_levels_by_window",
+    "skill_levels_for",
+    "skills_by_unit",
+    "skills_matrix",
+    "team_report_people",
+]
