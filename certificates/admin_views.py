@@ -1,10 +1,12 @@
-"""Admin screens: revoke one certificate; bulk issue with progress; the ZIP download."""
+"""Admin screens: the design preview; revoke; bulk issue with progress; the ZIP download."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -12,18 +14,52 @@ from django.views.generic import View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import MenuItem
+from wagtail.snippets.views.snippets import PreviewOnCreateView, PreviewOnEditView
+from wagtail.utils.decorators import xframe_options_sameorigin_override
 
 from courses.models import CoursePage
 
-from .bulk import bulk_job_start, certificates_zip_stream
+from .bulk import certificates_zip_stream
 from .forms import BulkIssueForm, RevokeForm
 from .models import BulkCertificateJob, Certificate
 from .permissions import user_can_bulk_issue_certificates, user_can_revoke_certificate
+from .rendering import preview_pdf
 from .selectors import bulk_certificates, verification_facts
 from .services import CertificateError, certificate_revoke
+from .tasks import bulk_job_start
 
 JOB_LISTING_LIMIT = 500
 RECENT_JOBS = 10
+
+
+class DesignPreviewMixin:
+    """A design's preview is the real PDF, rendered from the editor's unsaved form.
+
+    Wagtail's preview view would call `CertificateDesign.serve_preview`; it is
+    served here instead so that the models never import rendering. As Wagtail's
+    `PreviewOnEdit.get`, less the dummy request a PDF has no use for.
+    """
+
+    @method_decorator(xframe_options_sameorigin_override)
+    def get(self, request, *args, **kwargs):
+        form = self.get_form(self._get_form_data(self._get_form_state()))
+        if not self.validate_form(form):
+            return self.error_response()
+        form.save(commit=False)
+        response = HttpResponse(
+            preview_pdf(design=self.object), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = 'inline; filename="certificate-preview.pdf"'
+        patch_cache_control(response, private=True)
+        return response
+
+
+class DesignPreviewOnCreateView(DesignPreviewMixin, PreviewOnCreateView):
+    pass
+
+
+class DesignPreviewOnEditView(DesignPreviewMixin, PreviewOnEditView):
+    pass
 
 
 def revoke_menu_item(certificate: Certificate) -> MenuItem:

@@ -14,10 +14,15 @@ class CertificatesConfig(AppConfig):
         from courses.signals import course_completed
 
         from . import signal_handlers
+        from .signals import certificate_issued
 
         course_completed.connect(
             signal_handlers.issue_on_course_completed,
             dispatch_uid="certificates.issue_on_course_completed",
+        )
+        certificate_issued.connect(
+            signal_handlers.render_on_issued,
+            dispatch_uid="certificates.render_on_issued",
         )
         post_migrate.connect(
             signal_handlers.ensure_default_design,

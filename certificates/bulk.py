@@ -1,16 +1,16 @@
-"""Bulk issue (a background job with progress) and the streamed ZIP download."""
+"""Bulk issue's work (run by `tasks.run_bulk_job`) and the streamed ZIP download.
+
+Starting a job is `tasks.bulk_job_start`: queueing sits above the work it queues.
+"""
 
 import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
 from django.utils import timezone
 
 from courses.models import CoursePage
-from people.models import OrgUnit
 
 from .models import BulkCertificateJob, Certificate
 from .selectors import bulk_enrolments
@@ -18,19 +18,6 @@ from .services import certificate_issue, certificate_pdf_ensure
 
 PROGRESS_EVERY = 10  # write progress every N certificates, not on every one
 CHUNK = 64 * 1024
-
-
-def bulk_job_start(
-    *, actor: AbstractBaseUser, course: CoursePage, org_unit: OrgUnit | None
-) -> BulkCertificateJob:
-    """Record a bulk job and queue it once the job row is committed."""
-    from .tasks import run_bulk_job
-
-    job = BulkCertificateJob.objects.create(
-        created_by=actor, course_id=course.pk, org_unit=org_unit
-    )
-    transaction.on_commit(lambda: run_bulk_job.enqueue(job_id=job.pk))
-    return job
 
 
 def bulk_job_run(*, job: BulkCertificateJob) -> BulkCertificateJob:

@@ -1,4 +1,4 @@
-"""Every change to certificates: issue, render, revoke, supersede, bulk issue.
+"""Every change to certificates: issue, render, revoke, supersede (bulk jobs: bulk.py).
 
 Issuing is exactly-once per completion by a unique constraint, not by looking
 first: whoever loses the race gets the winner's certificate. Nothing here
@@ -25,6 +25,8 @@ from lib.errors import DomainError
 
 from .models import Certificate, CertificateDesign, CertificateDesignAssignment
 from .models import CertificateEvent as Event
+from .rendering import design_snapshot, render_certificate_pdf
+from .signals import certificate_issued
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +99,6 @@ def _issue(
     *, fields: dict, lookup: dict, previous: dict, actor, reason: str, render: bool
 ) -> Certificate:
     """Insert one certificate; on a unique-constraint clash return the existing one."""
-    from .rendering import design_snapshot
-
     design = fields["design"]
     try:
         with transaction.atomic():
@@ -120,10 +120,12 @@ def _issue(
     except IntegrityError:
         # A simultaneous request issued it first: theirs is the certificate.
         return Certificate.objects.get(**lookup)
-    if render:
-        transaction.on_commit(
-            lambda: certificate_render_enqueue(certificate=certificate)
+    # Only the winner announces it; its handler queues the render (signal_handlers).
+    transaction.on_commit(
+        lambda: certificate_issued.send(
+            sender=Certificate, certificate=certificate, render=render
         )
+    )
     return certificate
 
 
@@ -250,17 +252,8 @@ def certificate_issue_for_path(
     )
 
 
-def certificate_render_enqueue(*, certificate: Certificate) -> None:
-    """Render in the background (inline with the Immediate backend)."""
-    from .tasks import render_certificate
-
-    render_certificate.enqueue(certificate_id=certificate.pk)
-
-
 def certificate_render(*, certificate: Certificate) -> Certificate:
     """Render the PDF from the certificate's snapshot and store it with its SHA-256."""
-    from .rendering import render_certificate_pdf
-
     pdf = render_certificate_pdf(certificate)
     digest = hashlib.sha256(pdf).hexdigest()
     certificate.pdf.save(f"{certificate.number}.pdf", ContentFile(pdf), save=False)

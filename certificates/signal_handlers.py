@@ -4,15 +4,21 @@ import logging
 
 from django.db import connections
 
+from courses.models import LearningPathPage
+
+from .models import CertificateDesign
+from .services import (
+    certificate_issue,
+    certificate_issue_for_path,
+    design_default_ensure,
+)
+from .tasks import render_certificate
+
 logger = logging.getLogger(__name__)
 
 
 def issue_on_course_completed(sender, enrolment, **kwargs):
     """A course was completed: issue its certificate, and any learning path's it finishes."""
-    from courses.models import LearningPathPage
-
-    from .services import certificate_issue, certificate_issue_for_path
-
     try:
         certificate_issue(enrolment=enrolment)
         paths = (
@@ -28,11 +34,14 @@ def issue_on_course_completed(sender, enrolment, **kwargs):
         logger.exception("Could not issue a certificate for enrolment %s", enrolment.pk)
 
 
+def render_on_issued(sender, certificate, render, **kwargs):
+    """A certificate was issued: render its PDF in the background (inline when Immediate)."""
+    if render:
+        render_certificate.enqueue(certificate_id=certificate.pk)
+
+
 def ensure_default_design(sender, using="default", **kwargs):
     """Recreate the default design after `migrate` or a test flush."""
-    from .models import CertificateDesign
-    from .services import design_default_ensure
-
     # `migrate certificates zero` also ends with post_migrate: no table, no design.
     if (
         CertificateDesign._meta.db_table

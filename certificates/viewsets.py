@@ -41,6 +41,8 @@ class CertificateDesignViewSet(SnippetViewSet):
         BooleanColumn("is_default", label=_("Default")),
     ]
     copy_view_enabled = True
+    preview_on_add_view_class = admin_views.DesignPreviewOnCreateView
+    preview_on_edit_view_class = admin_views.DesignPreviewOnEditView
 
 
 class StatusColumn(Column):

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -154,17 +153,10 @@ class CertificateDesign(PreviewableMixin, ClusterableModel):
                 {"is_default": _("Another design is the default. Untick it there.")}
             )
 
-    # Previews: the real PDF, rendered with sample data.
+    # Previews: the real PDF, rendered with sample data. The snippet's preview
+    # views serve it (admin_views.DesignPreviewMixin), not `serve_preview`:
+    # rendering reads these models, so the models never import rendering.
     preview_modes = [("", _("Certificate (PDF)"))]
-
-    def serve_preview(self, request, mode_name):
-        from ..rendering import preview_pdf
-
-        response = HttpResponse(
-            preview_pdf(design=self), content_type="application/pdf"
-        )
-        response["Content-Disposition"] = 'inline; filename="certificate-preview.pdf"'
-        return response
 
 
 class CertificateDesignAssignment(Orderable):
