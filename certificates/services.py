@@ -17,12 +17,12 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from courses.dates import add_months
 from courses.models import CoursePage, Enrolment, LearningPathPage
 from lib.errors import DomainError
 
+from .attested_skills import attested_skills
 from .models import Certificate, CertificateDesign, CertificateDesignAssignment
 from .models import CertificateEvent as Event
 from .rendering import design_snapshot, render_certificate_pdf
@@ -76,16 +76,6 @@ def _holder_name(user: AbstractBaseUser) -> str:
     if employee is not None:
         return employee.display_name
     return user.get_full_name() or user.get_username()
-
-
-def _skills_for(*, page_ids: list[int]) -> list[str]:
-    """Skills a certificate attests. A hook: empty until the skills app provides them.
-
-    Set CERTIFICATE_SKILLS_PROVIDER to a dotted path of a function taking
-    `page_ids` and returning skill names; certificates never imports skills.
-    """
-    provider = getattr(settings, "CERTIFICATE_SKILLS_PROVIDER", "")
-    return list(import_string(provider)(page_ids=page_ids)) if provider else []
 
 
 def _number(certificate: Certificate) -> str:
@@ -175,7 +165,7 @@ def certificate_issue(
         "holder_name": _holder_name(enrolment.user),
         "title": title or "",
         "hours": _hours(course.duration_minutes if course else 0),
-        "skills": _skills_for(page_ids=[enrolment.course_id]),
+        "skills": attested_skills(page_ids=[enrolment.course_id]),
         "expires_on": add_months(completed_on, validity) if validity else None,
     }
     previous = {"user_id": enrolment.user_id, "course_id": enrolment.course_id}
@@ -237,7 +227,7 @@ def certificate_issue_for_path(
         "holder_name": _holder_name(user),
         "title": path.title,
         "hours": _hours(sum(c.duration_minutes for c in courses)),
-        "skills": _skills_for(page_ids=[c.pk for c in courses]),
+        "skills": attested_skills(page_ids=[c.pk for c in courses]),
         # A path is only as current as its shortest-lived course.
         "expires_on": add_months(completed_on, min(validities)) if validities else None,
     }

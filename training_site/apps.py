@@ -15,12 +15,18 @@ class TrainingSiteConfig(AppConfig):
 
         from wagtail.admin.ui.fields import register_display_class
 
+        from certificates.attested_skills import skills_provider_connect
         from lib.admin_fields import LocalDateTimeDisplay
+        from skills.selectors import course_skill_names
 
         from . import signal_handlers
 
         # Every inspect view in the admin shows times in Toronto time, not UTC.
         register_display_class(models.DateTimeField, display_class=LocalDateTimeDisplay)
+
+        # Certificates and skills may not import each other; the site joins them,
+        # so a certificate lists the skills its course builds.
+        skills_provider_connect(course_skill_names)
 
         # Sent once per app; ours is first in INSTALLED_APPS but site_sync
         # creates every app's permissions itself, so the order does not matter.

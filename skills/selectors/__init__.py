@@ -1,8 +1,9 @@
 """Reads about skills, already scoped to the asking user; constant query counts.
 
 One module per question: `levels` (current levels), `profile` (*My skills*),
-`assessments` (self-assessment rounds and their review), `scope` (what the team
-reports start from), `team` (the skills matrix) and `units` (org unit × skill).
+`assessments` (self-assessment rounds and their review), `courses` (what
+courses build), `scope` (what the team reports start from), `team` (the skills
+matrix) and `units` (org unit × skill).
 Other apps import the names below from `skills.selectors`.
 """
 
@@ -13,6 +14,7 @@ from .assessments import (
     review_items,
     review_queue_for,
 )
+from .courses import course_skill_names
 from .levels import LevelMap, skill_levels_by_window, skill_levels_for
 from .profile import SkillRow, my_skills
 from .scope import SMALL_CELL, team_report_people
@@ -29,6 +31,7 @@ __all__ = [
     "UnitCell",
     "UnitRef",
     "UnitRows",
+    "course_skill_names",
     "framework_for_assessment",
     "levels_at_target",
     "my_skills",

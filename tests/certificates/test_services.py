@@ -3,11 +3,11 @@
 import re
 from datetime import date, timedelta
 
-from django.test import override_settings
 from django.utils import timezone
 
 import pytest
 
+from certificates.attested_skills import skills_provider_connect
 from certificates.models import (
     Certificate,
     CertificateDesign,
@@ -249,12 +249,23 @@ def test_completing_every_course_of_a_path_issues_the_path_certificate(
     assert certificate_issue_for_path(user=employee, path=path) == path_certificate
 
 
-@override_settings(
-    CERTIFICATE_SKILLS_PROVIDER="tests.certificates.test_services.fake_skills"
-)
-def test_the_skills_hook_fills_the_snapshot(employee, course, complete):
+@pytest.fixture
+def fake_skills_provider():
+    """Certificates read attested skills from whatever provider is connected."""
+    previous = skills_provider_connect(lambda *, page_ids: ["Phishing awareness"])
+    yield
+    skills_provider_connect(previous)
+
+
+def test_the_skills_hook_fills_the_snapshot(
+    employee, course, complete, fake_skills_provider
+):
     assert complete(employee, course).skills == ["Phishing awareness"]
 
 
-def fake_skills(*, page_ids):
-    return ["Phishing awareness"]
+def test_without_a_provider_a_certificate_lists_no_skills(employee, course, complete):
+    previous = skills_provider_connect(None)
+    try:
+        assert complete(employee, course).skills == []
+    finally:
+        skills_provider_connect(previous)
