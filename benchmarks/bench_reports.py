@@ -22,7 +22,7 @@ from courses.models import (
     Enrolment,
 )
 from courses.tallies import tallies_rebuild, tallies_recount
-from people.demo import people_demo_seed
+from demo.people import people_demo_seed
 from people.models import Employee, OrgUnit
 from training_site import roles
 from training_site.admin_reports import training_by_division, training_by_division_live

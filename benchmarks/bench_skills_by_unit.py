@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from benchmarks.bench_skills import _paired
 from benchmarks.harness import Figure
-from people.demo import people_demo_seed
+from demo.people import people_demo_seed
 from people.models import Employee
-from skills.framework_data import framework_load_default
+from skills.framework_defaults import framework_load_default
 from skills.models import Assessment, CurrentSkillLevel, RoleSkillTarget
 from skills.selectors import skills_by_unit
 from skills.services import levels_rebuild

@@ -6,6 +6,7 @@ import uuid
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from courses.models import CourseIndexPage, CoursePage, ModulePage
+from demo.courses import question_stream_value
 
 _counter = itertools.count(1)
 
@@ -60,7 +61,7 @@ def modules_of(course: CoursePage) -> list[ModulePage]:
 
 
 def question(kind: str, text: str, **spec) -> dict:
-    """A question spec in the demo-content shape; see courses.demo._question."""
+    """A question spec in the demo-content shape; see demo.courses.question_stream_value."""
     return {"type": kind, "text": text, "explanation": f"Because of {text}", **spec}
 
 
@@ -101,14 +102,12 @@ def make_quiz_module(
     **settings,
 ) -> ModulePage:
     """A live quiz module at the end of `course`."""
-    from courses.demo import _question
-
     n = next(_counter)
     module = ModulePage(
         title=title,
         slug=f"quiz-{n}-{uuid.uuid4().hex[:6]}",
         body=paragraph("Answer these questions to finish the course."),
-        questions=[_question(q) for q in (questions or STANDARD_QUESTIONS)],
+        questions=[question_stream_value(q) for q in (questions or STANDARD_QUESTIONS)],
         **settings,
     )
     CoursePage.objects.get(pk=course.pk).add_child(instance=module)

@@ -11,7 +11,7 @@ import pytest
 from people.models import Employee, OrgUnit
 from people.roster import roster_import
 from people.selectors import employees_matching
-from tests.people.test_demo import _seed
+from tests.demo.test_people import _seed
 from tests.people.test_roster_import import base_rows, to_csv
 
 

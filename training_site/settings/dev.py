@@ -3,10 +3,12 @@
 import contextlib
 
 from .base import *  # noqa: F403
-from .base import env_list, env_str
+from .base import INSTALLED_APPS, env_list, env_str
 
 DEBUG = True
 ENVIRONMENT = "development"
+# seed_demo and its content; never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,10 +1,12 @@
 """Tests: fast hashing, in-memory cache and e-mail, Immediate tasks, no outbound calls."""
 
 from .base import *  # noqa: F403
-from .base import env_str
+from .base import INSTALLED_APPS, env_str
 
 DEBUG = False
 ENVIRONMENT = "test"
+# seed_demo and its content; never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

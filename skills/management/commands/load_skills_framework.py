@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from skills.framework_data import framework_load_default
+from skills.framework_defaults import framework_load_default
 
 
 class Command(BaseCommand):
