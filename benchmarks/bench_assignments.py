@@ -7,15 +7,10 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from assignments.models import AssignedLearner, Assignment
+from assignments.services import assignment_create, assignment_expand
 from benchmarks.harness import Figure
-from courses.assignment_services import assignment_create, assignment_expand
-from courses.models import (
-    AssignedLearner,
-    Assignment,
-    CourseIndexPage,
-    CoursePage,
-    Enrolment,
-)
+from courses.models import CourseIndexPage, CoursePage, Enrolment
 from people.models import Employee, OrgUnit
 
 PEOPLE = 10_000

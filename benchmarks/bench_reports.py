@@ -13,15 +13,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from assignments.models import AssignedLearner, Assignment
+from assignments.tallies import tallies_rebuild, tallies_recount
 from benchmarks.harness import Figure, median_ms
-from courses.models import (
-    AssignedLearner,
-    Assignment,
-    CourseIndexPage,
-    CoursePage,
-    Enrolment,
-)
-from courses.tallies import tallies_rebuild, tallies_recount
+from courses.models import CourseIndexPage, CoursePage, Enrolment
 from demo.people import people_demo_seed
 from people.models import Employee, OrgUnit
 from training_site import roles

@@ -22,10 +22,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from assignments.models import AssignedLearner, Assignment
+from assignments.services import assignment_create
+from assignments.tallies import tallies_rebuild
 from benchmarks.harness import Figure
-from courses.assignment_services import assignment_create
-from courses.models import AssignedLearner, Assignment, CourseIndexPage, CoursePage
-from courses.tallies import tallies_rebuild
+from courses.models import CourseIndexPage, CoursePage
 from people.models import Employee, OrgUnit
 from people.roster import COLUMNS, roster_import
 

@@ -9,41 +9,13 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save, pre_save
+        from django.db.models.signals import post_delete, post_save
 
         from wagtail.models import PageViewRestriction, get_page_models
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from people.models import Employee
-        from people.signals import roster_applied
+        from .signal_handlers import content_changed, reindex_after_publish
 
-        from .signal_handlers import (
-            content_changed,
-            expand_assignments_after_roster,
-            note_unit_before_save,
-            recount_after_employee_delete,
-            recount_after_employee_save,
-            reindex_after_publish,
-        )
-
-        roster_applied.connect(
-            expand_assignments_after_roster, dispatch_uid="courses_expand_assignments"
-        )
-        # Employees saved or deleted one at a time (the admin) keep the report
-        # tallies right; bulk writes (roster imports) rebuild them instead.
-        pre_save.connect(
-            note_unit_before_save, sender=Employee, dispatch_uid="courses_tally_unit"
-        )
-        post_save.connect(
-            recount_after_employee_save,
-            sender=Employee,
-            dispatch_uid="courses_tally_employee_save",
-        )
-        post_delete.connect(
-            recount_after_employee_delete,
-            sender=Employee,
-            dispatch_uid="courses_tally_employee_delete",
-        )
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(content_changed, dispatch_uid="courses_content_changed")
         page_published.connect(reindex_after_publish, dispatch_uid="courses_reindex")

@@ -15,9 +15,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from .assignment_selectors import due_dates_for, learner_rows
+from .hooks import learner_due_dates
 from .models import (
-    AssignedLearner,
     CourseIndexPage,
     CoursePage,
     Enrolment,
@@ -227,7 +226,7 @@ def catalogue_for_user(
         courses.sort(key=lambda course: matches[course.path].rank)
     states = course_states(user=user, courses=courses)
     # Assigned courses show their due date (one query).
-    due = due_dates_for(user=user, course_ids=[course.pk for course in courses])
+    due = learner_due_dates(user=user, course_ids=[course.pk for course in courses])
     from .models import CourseTag
 
     return {
@@ -394,7 +393,7 @@ def course_progress(*, content: dict, course: CoursePage, user: AnyUser) -> dict
         "resume_module": resume or (modules[0] if modules else None),
         "missing_prerequisites": missing,
         # Set when the course is assigned to this learner (one or two queries).
-        "due_on": due_dates_for(user=user, course_ids=[course.pk]).get(course.pk),
+        "due_on": learner_due_dates(user=user, course_ids=[course.pk]).get(course.pk),
     }
 
 
@@ -648,18 +647,7 @@ def _first_modules(courses: list[CoursePage]) -> dict[int, ModulePage]:
     return first
 
 
-def learner_next_steps(*, user: AbstractBaseUser) -> dict:
-    """A learner's next steps: the course to continue, what is overdue and due soon."""
-    rows = learner_rows(user=user)
-    status = AssignedLearner.Status
-    return {
-        "resume": _most_recent_course(user=user),
-        "overdue": [row for row in rows if row.status == status.OVERDUE],
-        "due_soon": [row for row in rows if row.status == status.DUE_SOON],
-    }
-
-
-def _most_recent_course(
+def most_recent_course(
     *, user: AbstractBaseUser
 ) -> tuple[CoursePage, CourseState, ModulePage | None] | None:
     """The unfinished course the learner was last active in, with where it resumes."""

@@ -9,7 +9,7 @@ from django.utils import timezone
 from lib.errors import DomainError
 
 from .models import CoursePage, Enrolment, ModuleCompletion, ModulePage
-from .signals import course_completed
+from .signals import course_completed, enrolment_progressed
 
 
 class CourseError(DomainError):
@@ -43,10 +43,14 @@ def enrolment_visit(*, enrolment: Enrolment, module: ModulePage) -> None:
     )
     enrolment.last_module_id = module.pk
     if enrolment.started_at is None:
-        # First visit: any assignment of this course is now in progress.
-        from .assignment_services import learner_progress_sync
+        # First visit: whatever follows this course's progress hears of it.
+        _announce_progress(enrolment)
 
-        learner_progress_sync(user_id=enrolment.user_id, course_id=enrolment.course_id)
+
+def _announce_progress(enrolment: Enrolment) -> None:
+    enrolment_progressed.send(
+        sender=Enrolment, user_id=enrolment.user_id, course_id=enrolment.course_id
+    )
 
 
 def _required_modules(course: CoursePage) -> list[tuple[int, str]]:
@@ -84,9 +88,7 @@ def completion_evaluate(*, enrolment: Enrolment) -> bool:
         return False
     enrolment.completed_at = now
     enrolment.completion_snapshot = snapshot
-    from .assignment_services import learner_progress_sync
-
-    learner_progress_sync(user_id=enrolment.user_id, course_id=enrolment.course_id)
+    _announce_progress(enrolment)
     transaction.on_commit(
         lambda: course_completed.send(sender=Enrolment, enrolment=enrolment)
     )

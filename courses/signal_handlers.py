@@ -1,59 +1,6 @@
 """Receivers wired in CoursesConfig.ready()."""
 
 
-def expand_assignments_after_roster(sender, import_record, **kwargs):
-    """People who joined a unit (or a role, or a team) get the training assigned to it.
-
-    When it updated or deactivated people (a row can do both and move them),
-    the report tallies are then counted again whole, once the import has
-    committed: it can move thousands of people between units without saving
-    them one by one. (Newcomers are counted by their expansion.)
-    """
-    from django.db import transaction
-
-    from .assignment_services import assignments_expand_all
-    from .tallies import tallies_rebuild
-
-    assignments_expand_all()
-    if import_record.updated or import_record.deactivated:
-        transaction.on_commit(tallies_rebuild, robust=True)
-
-
-def note_unit_before_save(sender, instance, raw=False, update_fields=None, **kwargs):
-    """An employee saved on their own (the admin): remember the unit they may leave."""
-    if raw or instance.pk is None:
-        return
-    if update_fields is not None and not {"org_unit", "org_unit_id"} & set(
-        update_fields
-    ):
-        return
-    instance._unit_before_save = (
-        sender.objects.filter(pk=instance.pk)
-        .values_list("org_unit_id", flat=True)
-        .first()
-    )
-
-
-def recount_after_employee_save(sender, instance, created, raw=False, **kwargs):
-    """A new employee record, or one that moved unit: recount the units concerned."""
-    from .tallies import tallies_recount
-
-    before = instance.__dict__.pop("_unit_before_save", None)
-    if raw:
-        return
-    if created:
-        tallies_recount(unit_ids=[instance.org_unit_id])
-    elif before is not None and before != instance.org_unit_id:
-        tallies_recount(unit_ids=[before, instance.org_unit_id])
-
-
-def recount_after_employee_delete(sender, instance, **kwargs):
-    """Reports count people through their employee record: this one no longer counts."""
-    from .tallies import tallies_recount
-
-    tallies_recount(unit_ids=[instance.org_unit_id])
-
-
 def content_changed(sender, instance=None, **kwargs):
     """A page was published, unpublished, moved or deleted, or its privacy changed:
     drop cached course and module pages."""

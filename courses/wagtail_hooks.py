@@ -81,10 +81,3 @@ def register_quiz_menu_item():
         icon_name="tasks",
         order=700,
     )
-
-
-@hooks.register("register_admin_viewset")
-def register_assignment_viewset():
-    from .assignment_admin import AssignmentViewSet
-
-    return AssignmentViewSet()

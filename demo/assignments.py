@@ -6,8 +6,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from courses.assignment_services import assignment_create, assignment_expand
-from courses.models import Assignment, CoursePage
+from assignments.models import Assignment
+from assignments.services import assignment_create, assignment_expand
+from courses.models import CoursePage
 from people.models import Employee, OrgUnit
 
 from .content_files import content_read

@@ -26,6 +26,8 @@ PASSWORD = "correct-horse-battery"
 # What staff without admin access get from every admin URL: the 403 page that
 # says so (training_site.middleware.AdminAccessMiddleware), not a login redirect.
 NO_ADMIN = 403
+# Expected of an anonymous visitor to a signed-in page: the login redirect.
+LOGIN = "login"
 PERSONAS = [
     "anonymous",
     "employee",

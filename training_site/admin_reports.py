@@ -26,19 +26,19 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
-from courses.assignment_selectors import (
-    REPORT_STATUSES,
-    TRAINING_FIGURES,
-    training_counts,
-)
-from courses.models import (
+from assignments.models import (
     DUE_SOON_DAYS,
     AssignedLearner,
     Assignment,
     AssignmentTally,
-    CoursePage,
 )
-from courses.tallies import tallies_ensure_current
+from assignments.selectors import (
+    REPORT_STATUSES,
+    TRAINING_FIGURES,
+    training_counts,
+)
+from assignments.tallies import tallies_ensure_current
+from courses.models import CoursePage
 from lib.admin_columns import CalendarDateColumn
 from people.models import OrgUnit, RoleProfile
 from people.selectors import org_unit_subtree_ids
@@ -65,7 +65,7 @@ def training_by_division(
     """One row per division × active assignment: the figures of `training_report`.
 
     Summed from the report tallies (one row per assignment and unit, see
-    `courses.tallies`), which are first counted again if they are from an
+    `assignments.tallies`), which are first counted again if they are from an
     earlier day. Four queries when they are current, whatever the size of the
     organisation: 0.15–0.2 s for 40,000 people and a million progress rows
     on SQLite (`make bench reports`), where counting the learner rows

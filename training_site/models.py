@@ -11,7 +11,8 @@ from wagtail.models import Page
 
 from courses.models import CourseIndexPage
 from courses.page_forms import PageForm
-from courses.selectors import learner_next_steps
+
+from .selectors import learner_next_steps
 
 
 class HomePage(Page):

@@ -58,10 +58,10 @@ LD_ADMIN_PERMISSIONS = [
     "certificates.revoke_certificate",
     "certificates.bulk_issue_certificate",
     # Mandatory training: assign to anyone, edit the reason, deactivate.
-    "courses.add_assignment",
-    "courses.change_assignment",
-    "courses.view_assignment",
-    "courses.assign_anyone",
+    "assignments.add_assignment",
+    "assignments.change_assignment",
+    "assignments.view_assignment",
+    "assignments.assign_anyone",
 ]
 
 # Wagtail page permissions, held on the course catalogue and everything below it.

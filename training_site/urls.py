@@ -41,6 +41,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("my/", include(site_patterns)),
     path("learn/", include("courses.urls")),
+    path("learn/assignments/", include("assignments.urls")),
     path("skills/", include("skills.urls")),
     # /verify/… (public) and /certificates/…/download/ (signed in).
     path("", include("certificates.urls")),

@@ -3,9 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from assignments.selectors import learner_rows
 from certificates import selectors as certificate_selectors
 from courses import selectors as course_selectors
-from courses.assignment_selectors import learner_rows
 
 
 @login_required

@@ -1,16 +1,5 @@
-"""The courses app's models: learning content and progress, and mandatory training."""
+"""The courses app's models: learning content and progress."""
 
-from .assignments import (
-    DUE_SOON_DAYS,
-    NEWCOMER_DAYS,
-    AssignedLearner,
-    Assignment,
-    AssignmentEvent,
-    AssignmentTally,
-    AssignmentTallyBuild,
-    Reminder,
-    status_conditions,
-)
 from .learning import (
     CourseIndexPage,
     CoursePage,
@@ -27,13 +16,6 @@ from .learning import (
 )
 
 __all__ = [
-    "DUE_SOON_DAYS",
-    "NEWCOMER_DAYS",
-    "AssignedLearner",
-    "Assignment",
-    "AssignmentEvent",
-    "AssignmentTally",
-    "AssignmentTallyBuild",
     "CourseIndexPage",
     "CoursePage",
     "CourseTag",
@@ -45,7 +27,5 @@ __all__ = [
     "PastCompletion",
     "QuizAnswer",
     "QuizAttempt",
-    "Reminder",
     "StaffOnlyMixin",
-    "status_conditions",
 ]

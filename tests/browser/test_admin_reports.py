@@ -7,8 +7,8 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
-from courses.assignment_services import assignment_create, learner_exempt
-from courses.models import AssignedLearner, Assignment
+from assignments.models import AssignedLearner, Assignment
+from assignments.services import assignment_create, learner_exempt
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import PASSWORD
 from tests.courses.factories import make_course

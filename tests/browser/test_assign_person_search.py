@@ -8,7 +8,7 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
-from courses.models import AssignedLearner
+from assignments.models import AssignedLearner
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import PASSWORD
 from tests.courses.factories import make_course
@@ -41,7 +41,7 @@ def test_manager_types_part_of_a_name_picks_by_keyboard_and_assigns(
     due = timezone.localdate() + timedelta(days=20)
 
     sign_in(page, live_server, "bob", PASSWORD)
-    page.goto(live_server.url + reverse("courses:assign"))
+    page.goto(live_server.url + reverse("assignments:assign"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Assign training")
     page.get_by_label("Course or learning path").select_option(label="Plain language")
     page.get_by_label("One person").check()

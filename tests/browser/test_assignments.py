@@ -118,8 +118,8 @@ def test_every_status_reads_well_and_passes_axe(
     page, live_server, employee, manager, org
 ):
     """Overdue, due soon, exempt and lift: the badges and buttons on both sides."""
-    from courses.assignment_services import assignment_create, learner_exempt
-    from courses.models import AssignedLearner, Assignment
+    from assignments.models import AssignedLearner, Assignment
+    from assignments.services import assignment_create, learner_exempt
     from tests.people.factories import EmployeeFactory, UserFactory
 
     for n in range(2):
@@ -143,12 +143,12 @@ def test_every_status_reads_well_and_passes_axe(
     learner_exempt(learner=rows[1], actor=manager, reason="Trained elsewhere")
 
     sign_in(page, live_server, "bob", PASSWORD)
-    page.goto(live_server.url + reverse("courses:assignment", args=[assignment.pk]))
+    page.goto(live_server.url + reverse("assignments:detail", args=[assignment.pk]))
     expect(page.get_by_role("row", name="Alice Arsenault")).to_contain_text("Overdue")
     expect(page.get_by_role("row", name="Crew 0")).to_contain_text("Exempt")
     expect(page.get_by_role("row", name="Crew 1")).to_contain_text("Due soon")
     assert_accessible(page)
-    page.goto(live_server.url + reverse("courses:assignments"))
+    page.goto(live_server.url + reverse("assignments:list"))
     assert_accessible(page)
 
     page.context.clear_cookies()

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from courses.assignment_services import assignment_create
-from courses.models import AssignedLearner, Assignment
+from assignments.models import AssignedLearner, Assignment
+from assignments.services import assignment_create
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import PASSWORD
 from tests.courses.factories import make_course

@@ -99,10 +99,10 @@ def test_simultaneous_completions_in_one_unit_leave_the_report_tallies_right(org
     from django.db import transaction
     from django.utils import timezone
 
+    from assignments.models import Assignment, AssignmentTally
+    from assignments.services import assignment_create
+    from assignments.tallies import tallies_rebuild
     from courses import tallies
-    from courses.assignment_services import assignment_create
-    from courses.models import Assignment, AssignmentTally
-    from courses.tallies import tallies_rebuild
     from tests.courses.test_tallies import live, tallied
     from tests.people.factories import EmployeeFactory, UserFactory
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 import pytest
 
-from courses.assignment_services import assignment_create
-from courses.models import AssignedLearner, Assignment
+from assignments.models import AssignedLearner, Assignment
+from assignments.services import assignment_create
 from tests.courses.factories import make_course
 
 # A valid date, or a valid global date and time with at most milliseconds.
@@ -41,12 +41,12 @@ def test_the_assignment_page_and_its_history_write_valid_datetimes(
     learner = AssignedLearner.objects.get(assignment=assignment)
     client = client_for(bob)
     client.post(
-        reverse("courses:learner-extend", args=[learner.pk]),
+        reverse("assignments:learner-extend", args=[learner.pk]),
         {"due_on": (learner.due_on + timedelta(days=7)).isoformat(), "reason": "Leave"},
     )
     for url in (
-        reverse("courses:assignment", args=[assignment.pk]),
-        reverse("courses:learner-extend", args=[learner.pk]),
+        reverse("assignments:detail", args=[assignment.pk]),
+        reverse("assignments:learner-extend", args=[learner.pk]),
     ):
         values = _datetimes(client.get(url).text)
         assert values, url

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 import pytest
 
-from courses.assignment_services import assignment_create
+from assignments.models import Assignment
+from assignments.services import assignment_create
 from courses.models import (
-    Assignment,
     CourseIndexPage,
     CoursePage,
     Enrolment,

@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from courses.assignment_selectors import learner_rows
-from courses.models import AssignedLearner, Assignment
+from assignments.models import AssignedLearner, Assignment
+from assignments.selectors import learner_rows
 
 
 def _row_counts():

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 import pytest
 
+from assignments.models import AssignedLearner, Assignment
+from assignments.services import assignment_create
 from certificates.models import Certificate
-from courses.assignment_services import assignment_create
-from courses.models import AssignedLearner, Assignment
 from tests.certificates.factories import issued_certificates
 from tests.courses.factories import make_course
 
@@ -86,7 +86,9 @@ def test_the_mandatory_training_listing_shows_when_it_was_assigned(
     ten_days_ago = timezone.now() - timedelta(days=10)
     Assignment.objects.filter(pk=assignment.pk).update(created_at=ten_days_ago)
     html = (
-        client_for(personas["ld_admin"]).get(reverse("courses_assignment:index")).text
+        client_for(personas["ld_admin"])
+        .get(reverse("assignments_assignment:index"))
+        .text
     )
     local = timezone.localtime(ten_days_ago)
     assert f"{_calendar(local)} {local:%H:%M}</time>" in html

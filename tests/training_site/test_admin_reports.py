@@ -12,13 +12,13 @@ from django.utils import timezone
 
 import pytest
 
-from courses.assignment_services import (
+from assignments.models import AssignedLearner, Assignment
+from assignments.services import (
     assignment_create,
     learner_exempt,
     learner_exemption_lift,
 )
-from courses.models import AssignedLearner, Assignment
-from courses.tallies import tallies_rebuild
+from assignments.tallies import tallies_rebuild
 from people.models import OrgUnit
 from tests.conftest import NO_ADMIN, PERSONAS
 from tests.courses.factories import make_course

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 import pytest
 
-from courses.assignment_services import assignment_create
-from courses.models import AssignedLearner, Assignment
+from assignments.models import AssignedLearner, Assignment
+from assignments.services import assignment_create
 from people.models import RosterImport
 from skills.models import Assessment
 from skills.services import levels_refresh

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 import pytest
 
-from courses.assignment_services import assignment_create
-from courses.models import Assignment, Enrolment, ModuleCompletion
+from assignments.models import Assignment
+from assignments.services import assignment_create
+from courses.models import Enrolment, ModuleCompletion
 from courses.services import enrolment_create, enrolment_visit, module_complete
 from tests.courses.factories import make_course, modules_of
 

@@ -100,10 +100,10 @@ def test_ld_admins_also_publish_manage_users_import_and_report():
         "certificates.view_certificate",
         "certificates.revoke_certificate",
         "certificates.bulk_issue_certificate",
-        "courses.add_assignment",
-        "courses.change_assignment",
-        "courses.view_assignment",
-        "courses.assign_anyone",
+        "assignments.add_assignment",
+        "assignments.change_assignment",
+        "assignments.view_assignment",
+        "assignments.assign_anyone",
     }
     assert _pages(roles.LD_ADMINS) == {
         ("CourseIndexPage", codename)

@@ -14,12 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from courses.assignment_services import (
+from assignments.models import AssignedLearner, Assignment
+from assignments.services import (
     assignment_create,
     assignment_expand,
     learner_exempt,
 )
-from courses.models import AssignedLearner, Assignment
 from people.models import Employee
 from people.permissions import user_is_manager
 from people.selectors import employee_scope_for_user
@@ -262,9 +262,9 @@ def test_a_person_page_shows_their_record_and_the_managers_actions(
     page = client_for(personas["manager"]).get(person_url(known["alice"]))
     assert page.status_code == 200
     assert "Accessibility for public service" in page.text
-    assert f"{reverse('courses:assign')}?employee={known['alice'].pk}" in page.text
+    assert f"{reverse('assignments:assign')}?employee={known['alice'].pk}" in page.text
     learner = AssignedLearner.objects.get(user=known["alice"].user)
-    assert reverse("courses:learner-extend", args=[learner.pk]) in page.text
+    assert reverse("assignments:learner-extend", args=[learner.pk]) in page.text
 
 
 @pytest.mark.parametrize(

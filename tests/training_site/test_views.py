@@ -42,8 +42,8 @@ RULES = {
     "accounts:password_reset_complete": [OK] * 7,
     "certificates:verify-lookup": [OK] * 7,
     # The assign form's person search (JSON); what it returns per persona:
-    # tests/courses/test_assignment_people_search.py.
-    "courses:assign-people-search": [
+    # tests/assignments/test_people_search.py.
+    "assignments:people-search": [
         LOGIN,
         FORBIDDEN,
         FORBIDDEN,
@@ -89,13 +89,13 @@ COVERED_ELSEWHERE = {
     "courses:attempt-submit",
     "courses:attempt-result",
     # Mandatory training (managers and L&D admins; out of scope is 404):
-    # tests/courses/test_assignment_views.py, every view for all seven personas.
-    "courses:assign",
-    "courses:assignments",
-    "courses:assignment",
-    "courses:learner-extend",
-    "courses:learner-exempt",
-    "courses:learner-exemption-lift",
+    # tests/assignments/test_views.py, every view for all seven personas.
+    "assignments:assign",
+    "assignments:list",
+    "assignments:detail",
+    "assignments:learner-extend",
+    "assignments:learner-exempt",
+    "assignments:learner-exemption-lift",
     # Per-person skill pages: tests/skills/test_permissions.py.
     "skills:review",
     "skills:notice-dismiss",

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "training_site",
     "people",
     "courses",
+    "assignments",
     "skills",
     "certificates",
     "wagtail.contrib.forms",

@@ -14,14 +14,14 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from certificates.models import Certificate
-from courses.assignment_selectors import (
+from assignments.models import AssignedLearner, Assignment
+from assignments.selectors import (
     ON_TIME,
     REPORT_STATUSES,
     TRAINING_FIGURES,
     training_counts,
 )
-from courses.models import AssignedLearner, Assignment
+from certificates.models import Certificate
 from people.models import Employee, OrgUnit
 from people.selectors import employee_scope_for_user, org_unit_subtree_ids
 from skills.levels import skill_gap

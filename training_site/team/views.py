@@ -15,10 +15,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from assignments.models import DUE_SOON_DAYS, Assignment
+from assignments.selectors import learner_rows
 from certificates.selectors import certificates_for_holder
 from courses import selectors as course_selectors
-from courses.assignment_selectors import learner_rows
-from courses.models import DUE_SOON_DAYS, Assignment
 from people.permissions import user_can_manage_employee
 from skills import selectors as skill_selectors
 
