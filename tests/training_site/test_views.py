@@ -110,7 +110,14 @@ COVERED_ELSEWHERE = {
 
 def _our_url_names():
     names = set()
-    for namespace in ["training_site", "accounts", "courses", "certificates", "skills"]:
+    for namespace in [
+        "training_site",
+        "accounts",
+        "courses",
+        "assignments",
+        "certificates",
+        "skills",
+    ]:
         _prefix, resolver = get_resolver().namespace_dict[namespace]
         names |= {
             f"{namespace}:{name}"
