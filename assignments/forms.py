@@ -29,7 +29,7 @@ from crispy_forms.layout import Field, Layout, Submit
 
 from courses.models import CoursePage, LearningPathPage
 from people.models import Employee, OrgUnit, RoleProfile
-from people.permissions import user_is_ld_admin
+from people.roles import user_is_ld_admin
 from people.selectors import employees_below, employees_matching
 
 from .models import Assignment

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from people.permissions import user_is_ld_admin, user_is_manager
+from people.permissions import user_can_view_team
 
 from . import services
 from .forms import (
@@ -44,7 +44,8 @@ LEARNERS_PER_PAGE = 100
 
 
 def _require_assigner(user) -> None:
-    if not (user_is_manager(user) or user_is_ld_admin(user)):
+    # Whoever has a team assigns to it (L&D admins: to anyone).
+    if not user_can_view_team(user):
         raise PermissionDenied
 
 

@@ -2,8 +2,8 @@
 
 One permission policy decides for the menu item and every view: a user needs
 `assignments.assign_anyone` as well as the usual add/change/view permission
-(held by the L&D admins group, training_site/roles.py). Creating calls
-`assignment_create`, so the people are enrolled at once; editing only changes
+(held by the L&D admins group, training_site/group_permissions.py). Creating
+calls `assignment_create`, so the people are enrolled at once; editing only changes
 the reason or deactivates. Assignments are never deleted: their history
 (who was assigned, who finished, reminders) stays.
 """

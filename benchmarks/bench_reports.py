@@ -18,8 +18,8 @@ from assignments.tallies import tallies_rebuild, tallies_recount
 from benchmarks.harness import Figure, median_ms
 from courses.models import CourseIndexPage, CoursePage, Enrolment
 from demo.people import people_demo_seed
+from people import roles
 from people.models import Employee, OrgUnit
-from training_site import roles
 from training_site.admin_reports import training_by_division, training_by_division_live
 
 PEOPLE = 40_000

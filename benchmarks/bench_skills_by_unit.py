@@ -14,12 +14,12 @@ from django.utils import timezone
 from benchmarks.bench_skills import _paired
 from benchmarks.harness import Figure
 from demo.people import people_demo_seed
+from people import roles
 from people.models import Employee
 from skills.framework_defaults import framework_load_default
 from skills.models import Assessment, CurrentSkillLevel, RoleSkillTarget
 from skills.selectors import skills_by_unit
 from skills.services import levels_rebuild
-from training_site import roles
 
 PEOPLE = 40_000
 BATCH = 5_000

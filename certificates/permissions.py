@@ -2,7 +2,8 @@
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from people.permissions import user_can_view_employee, user_is_ld_admin
+from people.permissions import user_can_view_employee
+from people.roles import user_is_ld_admin
 
 from .models import Certificate
 

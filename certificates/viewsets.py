@@ -1,6 +1,6 @@
 """Certificates in the Wagtail admin: designs (snippets), issued certificates, bulk.
 
-Model permissions decide who sees what (training_site/roles.py): trainers and
+Model permissions decide who sees what (training_site/group_permissions.py): trainers and
 L&D admins edit designs; only L&D admins see issued certificates, revoke them
 and run bulk jobs.
 """

@@ -2,6 +2,8 @@
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
+from people.roles import user_is_ld_admin, user_is_trainer
+
 from .models import CoursePage
 
 AnyUser = AbstractBaseUser | AnonymousUser
@@ -10,3 +12,8 @@ AnyUser = AbstractBaseUser | AnonymousUser
 def user_can_take_course(user: AnyUser, course: CoursePage) -> bool:
     """Any signed-in, active member of staff may take any published course."""
     return bool(user.is_authenticated and user.is_active and course.live)
+
+
+def user_can_analyse_quizzes(user: AnyUser) -> bool:
+    """Whoever may author courses may see how their questions perform."""
+    return user_is_trainer(user) or user_is_ld_admin(user)

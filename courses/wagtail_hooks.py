@@ -11,14 +11,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .models import ModulePage
+from .permissions import user_can_analyse_quizzes
 from .quizzes.selectors import quiz_item_analysis
-
-
-def user_can_analyse_quizzes(user) -> bool:
-    """Whoever may author courses may see how their questions perform."""
-    from people.permissions import user_is_ld_admin, user_is_trainer
-
-    return user_is_trainer(user) or user_is_ld_admin(user)
 
 
 class QuizListView(WagtailAdminTemplateMixin, TemplateView):

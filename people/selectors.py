@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 
 from .models import Employee, OrgUnit
+from .roles import user_is_ld_admin
 from .search import search_text
 
 # Everyone below one employee in the reporting line, at any depth. A recursive
@@ -21,13 +22,6 @@ _REPORTING_LINE_SQL = """
 """
 
 
-def _user_is_org_wide(user: AbstractBaseUser) -> bool:
-    # Imported here: permissions imports this module.
-    from .permissions import user_is_ld_admin
-
-    return user_is_ld_admin(user)
-
-
 def employee_scope_for_user(
     *, user: AbstractBaseUser | AnonymousUser
 ) -> QuerySet[Employee]:
@@ -41,7 +35,7 @@ def employee_scope_for_user(
     """
     if not user.is_authenticated:
         return Employee.objects.none()
-    if _user_is_org_wide(user):
+    if user_is_ld_admin(user):
         return Employee.objects.all()
     employee = getattr(user, "employee", None)
     if employee is None:

@@ -1,7 +1,7 @@
 """The org chart in the Wagtail admin: L&D admins only.
 
 Model permissions decide: `people.view_employee` and friends are held by the
-L&D admins group alone (training_site/roles.py), so trainers see none of this.
+L&D admins group alone (training_site/group_permissions.py), so trainers see none of this.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -226,7 +226,7 @@ class RosterImportInspectView(InspectView):
 class RosterImportViewSet(JoinedModelViewSet):
     url_namespace = "people_rosterimport"
     url_prefix = "people/import-history"
-    """The record of applied imports; the upload itself is people.views.roster_upload."""
+    """The record of applied imports; the upload itself is people.roster.upload."""
 
     model = RosterImport
     icon = "upload"

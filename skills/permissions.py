@@ -5,8 +5,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from people.models import Employee
 from people.permissions import (
     user_can_manage_employee,
-    user_is_ld_admin,
-    user_is_manager,
+    user_can_view_team,
 )
 
 AnyUser = AbstractBaseUser | AnonymousUser
@@ -38,8 +37,8 @@ def user_can_review_skills(user: AnyUser, employee: Employee) -> bool:
 
 
 def user_can_view_skill_reviews(user: AnyUser) -> bool:
-    """The review queue is for people who have someone to review."""
-    return user_is_manager(user) or user_is_ld_admin(user)
+    """The review queue is for people who have someone to review (the people rule)."""
+    return user_can_view_team(user)
 
 
 def user_can_import_framework(user: AnyUser) -> bool:

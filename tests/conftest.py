@@ -15,8 +15,8 @@ from django.test import Client
 
 import pytest
 
+from people import roles
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
-from training_site import roles
 
 # Playwright's sync API runs an event loop in this thread; Django refuses DB
 # access from "async" contexts unless told it is safe (it is: one thread).

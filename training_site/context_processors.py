@@ -4,7 +4,7 @@ import time
 
 from django.utils.functional import SimpleLazyObject
 
-from people.permissions import user_is_ld_admin, user_is_manager, user_is_trainer
+from people.roles import user_is_ld_admin, user_is_manager, user_is_trainer
 
 # Navigation flags are kept in the session for a few minutes: they decide which
 # links to show, not what anyone may do (every view checks for itself), and

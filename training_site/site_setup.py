@@ -6,14 +6,17 @@ removes rows that migrations created. Every step is idempotent.
 
 The structure: Wagtail's root page > HomePage > the course catalogue, a default
 Site pointing at the home page, a "Training" collection for images and
-documents, the groups declared in `training_site.roles`, and the "Course
+documents, the groups declared in `people.roles` with what
+`training_site.group_permissions` grants them, and the "Course
 review" moderation workflow on the catalogue (trainers submit, L&D admins
 approve and publish).
 """
 
 from django.conf import settings
 
-from . import roles
+from people.roles import LD_ADMINS
+
+from .group_permissions import ROLES
 
 CATALOGUE_SLUG = "courses"
 TRAINING_COLLECTION = "Training"
@@ -206,7 +209,7 @@ def _ensure_roles(apps, catalogue, collection) -> None:
     collection_permission_model = apps.get_model(
         "wagtailcore", "GroupCollectionPermission"
     )
-    for name, (global_perms, page_perms, collection_perms) in roles.ROLES.items():
+    for name, (global_perms, page_perms, collection_perms) in ROLES.items():
         group, _ = group_model.objects.get_or_create(name=name)
         group.permissions.set(_permissions(apps, global_perms))
 
@@ -250,7 +253,7 @@ def _ensure_review_workflow(apps, catalogue) -> None:
             active=True,
             content_type=_content_type(apps, "wagtailcore", "groupapprovaltask"),
         )
-    task.groups.set([group_model.objects.get(name=roles.LD_ADMINS)])
+    task.groups.set([group_model.objects.get(name=LD_ADMINS)])
     workflow, _ = workflow_model.objects.get_or_create(
         name=REVIEW_WORKFLOW, defaults={"active": True}
     )

@@ -4,11 +4,8 @@ from django.contrib.auth.models import AnonymousUser
 
 import pytest
 
-from people.permissions import (
-    user_can_manage_employee,
-    user_can_view_employee,
-    user_is_manager,
-)
+from people.permissions import user_can_manage_employee, user_can_view_employee
+from people.roles import user_is_manager
 from people.selectors import employee_scope_for_user
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
 

@@ -9,9 +9,10 @@ from django.urls import NoReverseMatch, reverse
 
 import pytest
 
+from people.roles import LD_ADMINS
 from skills.permissions import FRAMEWORK_PERMISSIONS
 from tests.skills.factories import make_category, make_role, make_skill, set_target
-from training_site import roles
+from training_site.group_permissions import LD_ADMIN_PERMISSIONS
 
 
 @pytest.fixture(autouse=True)
@@ -25,9 +26,9 @@ def skills_urls(settings):
 @pytest.fixture
 def ld_admin(ld_admin):
     """The L&D admin persona, holding the framework permissions (if not yet wired)."""
-    if not set(FRAMEWORK_PERMISSIONS) <= set(roles.LD_ADMIN_PERMISSIONS):
+    if not set(FRAMEWORK_PERMISSIONS) <= set(LD_ADMIN_PERMISSIONS):
         codenames = [p.split(".")[1] for p in FRAMEWORK_PERMISSIONS]
-        Group.objects.get(name=roles.LD_ADMINS).permissions.add(
+        Group.objects.get(name=LD_ADMINS).permissions.add(
             *Permission.objects.filter(
                 content_type__app_label="skills", codename__in=codenames
             )

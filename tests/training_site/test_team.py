@@ -21,7 +21,7 @@ from assignments.services import (
     learner_exempt,
 )
 from people.models import Employee
-from people.permissions import user_is_manager
+from people.roles import user_is_manager
 from people.selectors import employee_scope_for_user
 from tests.courses.factories import make_course
 from tests.people.factories import EmployeeFactory, UserFactory

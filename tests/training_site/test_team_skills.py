@@ -8,14 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from people.permissions import user_is_manager
+from people import roles
+from people.roles import user_is_manager
 from people.selectors import employee_scope_for_user
 from skills.models import Assessment
 from skills.selectors import SMALL_CELL, skills_by_unit, skills_matrix
 from skills.services import levels_refresh
 from tests.people.factories import EmployeeFactory, OrgUnitFactory
 from tests.skills.factories import make_category, make_role, make_skill, set_target
-from training_site import roles
 
 MATRIX = reverse("training_site:team-skills")
 UNITS = reverse("training_site:team-skills-units")

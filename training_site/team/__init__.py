@@ -5,9 +5,9 @@ Every report reads through the people scope selector; query parameters only narr
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from people.permissions import user_is_ld_admin, user_is_manager
+from people.permissions import user_can_view_team
 
 
 def user_can_view_team_reports(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Managers (people below them) and L&D admins (everyone)."""
-    return user_is_manager(user) or user_is_ld_admin(user)
+    return user_can_view_team(user)

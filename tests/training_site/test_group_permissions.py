@@ -8,7 +8,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 import pytest
 
 from courses.models import CourseIndexPage
-from training_site import roles
+from people import roles
 from training_site.site_setup import site_sync
 
 

@@ -1,12 +1,11 @@
-"""The two staff roles that are groups, and exactly what each may do.
+"""Exactly what each staff group may do (the group names are `people.roles`).
 
-Managers are not a group: they are derived from the org chart (people app).
+Managers are not a group: they are derived from the org chart (`people.roles`).
 `site_sync` (run by a data migration and after every `migrate` or test flush)
 makes the database match these declarations, so the rule lives here once.
 """
 
-TRAINERS = "Trainers"
-LD_ADMINS = "L&D admins"
+from people.roles import LD_ADMINS, TRAINERS
 
 # "app_label.codename" Django permissions, held globally.
 TRAINER_PERMISSIONS = [
