@@ -7,7 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
-from .views import RosterUploadView
+from .permissions import user_can_import_roster
+from .roster.upload import RosterUploadView
 from .viewsets import (
     EmployeeViewSet,
     OrgUnitViewSet,
@@ -17,13 +18,11 @@ from .viewsets import (
     org_unit_chooser_viewset,
 )
 
-IMPORT_PERMISSION = "people.import_roster"
-
 
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
-        # The same permission RosterUploadView checks.
-        return request.user.has_perm(IMPORT_PERMISSION)
+        # The same question RosterUploadView asks.
+        return user_can_import_roster(request.user)
 
 
 class RosterUploadViewSet(ViewSet):

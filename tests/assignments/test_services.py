@@ -41,7 +41,7 @@ from people.models import Employee
 from people.roster import roster_import
 from tests.courses.factories import make_course, modules_of
 from tests.people.factories import EmployeeFactory, RoleProfileFactory, UserFactory
-from tests.people.test_roster_import import person, to_csv
+from tests.people.roster.helpers import person, to_csv
 
 Status = AssignedLearner.Status
 TODAY = date(2026, 11, 26)

@@ -38,7 +38,7 @@ from people.models import Employee
 from people.roster import roster_import
 from tests.courses.factories import make_course, modules_of
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
-from tests.people.test_roster_import import person, to_csv
+from tests.people.roster.helpers import person, to_csv
 from training_site.admin_reports import training_by_division, training_by_division_live
 
 

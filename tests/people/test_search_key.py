@@ -12,7 +12,7 @@ from people.models import Employee, OrgUnit
 from people.roster import roster_import
 from people.selectors import employees_matching
 from tests.demo.test_people import _seed
-from tests.people.test_roster_import import base_rows, to_csv
+from tests.people.roster.helpers import base_rows, to_csv
 
 
 def found(query: str) -> set[str]:
