@@ -10,8 +10,11 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from demo.org_plan import city_csv
 from demo.people import demo_plan, people_demo_seed
-from people.models import Employee, OrgUnit, RoleProfile
+from people.models import Employee, OrgUnit, RoleProfile, RosterImport
+from people.roster import COLUMNS, OPTIONAL_COLUMNS
+from people.selectors import employees_matching
 from tests.people.factories import EmployeeFactory
 
 PASSWORD = "a demo password here"
@@ -137,6 +140,30 @@ def test_a_second_run_writes_nothing(city):
     assert writes == []
 
 
+def test_the_city_is_a_roster_file_and_goes_in_through_the_roster_import(city):
+    header = city_csv().splitlines()[0].split(",")
+    assert header == [*COLUMNS, *OPTIONAL_COLUMNS]
+    record = RosterImport.objects.get()
+    assert record.filename == "people/city.csv"
+    assert record.created == Employee.objects.count()
+
+
+def test_every_planned_unit_has_one_member_reporting_outside_it():
+    # The roster format has no head column: a unit's head is that member.
+    for employees in (None, 500):
+        units, people = demo_plan(employees=employees)
+        unit_of = {p.number: p.unit for p in people}
+        outside = Counter(
+            p.unit for p in people if p.manager is None or unit_of[p.manager] != p.unit
+        )
+        assert set(outside.values()) == {1}
+        assert set(outside) == {unit.code for unit in units}
+        heads = {unit.code: unit.head for unit in units}
+        for person in people:
+            if person.manager is None or unit_of[person.manager] != person.unit:
+                assert heads[person.unit] == person.number
+
+
 def test_the_plan_is_the_same_every_time():
     assert demo_plan() == demo_plan()
     assert demo_plan(employees=500) == demo_plan(employees=500)
@@ -212,3 +239,14 @@ def test_an_earlier_org_is_kept_sorted_and_filled_in():
 def test_the_headcount_has_limits():
     with pytest.raises(CommandError, match="--employees"):
         _seed(employees=10)
+
+
+def test_the_demo_city_is_found_without_accents(city):
+    def found(query: str) -> set[str]:
+        people = employees_matching(
+            employees=Employee.objects.all(), query=query, limit=9
+        )
+        return {person.employee_number for person in people}
+
+    for typed in ["levesque", "wozniak", "belanger"]:
+        assert found(typed), typed

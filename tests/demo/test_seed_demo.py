@@ -1,16 +1,32 @@
-"""seed_demo: the demo logins work, and running it twice changes nothing."""
+"""The whole demo, seeded once for this module: what README promises, logins, re-runs.
 
+Seeding takes about a minute, so every check that needs the whole demo lives here
+and shares one seed (module-scoped, inside a transaction rolled back at the end);
+each test still runs in its own savepoint, so none sees another's changes.
+"""
+
+import io
 from collections import Counter
-from unittest import mock
 
 from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
-from django.core.management import CommandError, call_command
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.urls import reverse
 
 import pytest
 
 from assignments.models import AssignedLearner, Assignment
 from assignments.selectors import learner_rows
+from certificates.models import Certificate
+from courses.models import CoursePage, LearningPathPage, ModulePage
+from courses.quizzes.services import attempt_start, attempt_submit
+from demo.skills import COURSE_OUTCOMES, skills_demo_seed
+from people.models import Employee, OrgUnit, RoleProfile
+from skills import models
+from skills.models import SelfAssessment, Skill
+from skills.selectors import my_skills, skills_matrix
 
 
 def _row_counts():
@@ -21,6 +37,7 @@ def _row_counts():
         in {
             "people",
             "courses",
+            "assignments",
             "skills",
             "certificates",
             "training_site",
@@ -30,21 +47,49 @@ def _row_counts():
     }
 
 
-@pytest.mark.django_db
-def test_seed_demo_builds_the_demo_city_and_a_second_run_changes_nothing(capsys, rf):
-    # One full seed for every check (each run takes ~30 s), then the re-run.
-    call_command("seed_demo", password="a demo password here")
+PASSWORD = "a demo password here"
+# What README.md promises a newcomer who runs `make run`.
+README_COURSES = {
+    "Accessible customer service",
+    "Agile delivery in government",
+    "Cybersecurity essentials for city staff",
+    "Getting started with CaseConnect, the new 311 case management system",
+    "Human-centred service design",
+    "Leading and living through change",
+    "Responsible use of AI at work",
+    "Working with data: from spreadsheets to decisions",
+}
+README_LOGINS = {
+    "employee": "Priya Raman",
+    "manager": "Daniel Tremblay",
+    "trainer": "Marisol Vega",
+    "admin": "Kenji Watanabe",
+}
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The whole demo, seeded once; what seed_demo printed."""
+    out = io.StringIO()
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", password=PASSWORD, stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+    cache.clear()  # nothing cached from the rolled-back demo outlives it
+
+
+def test_seed_demo_builds_the_demo_city_and_a_second_run_changes_nothing(
+    seeded, db, rf
+):
     first = _row_counts()
     assert first["people.Employee"] >= 10
 
     # The logins are printed and work.
-    out = capsys.readouterr().out
+    out = seeded
     for username in ["employee", "manager", "trainer", "admin"]:
         assert username in out
-        assert authenticate(
-            rf.get("/"), username=username, password="a demo password here"
-        )
-    assert "a demo password here" in out
+        assert authenticate(rf.get("/"), username=username, password=PASSWORD)
+    assert PASSWORD in out
 
     # The personas have their places in the org.
     users = {u.username: u for u in get_user_model().objects.select_related("employee")}
@@ -76,24 +121,103 @@ def test_seed_demo_builds_the_demo_city_and_a_second_run_changes_nothing(capsys,
         ("accessible-customer-service", "due_soon"),
     ]
 
-    call_command("seed_demo", password="a demo password here")
+    call_command("seed_demo", password=PASSWORD, stdout=io.StringIO())
     assert _row_counts() == first
 
 
-@pytest.mark.django_db
-def test_seed_demo_refuses_production_without_force(settings):
-    settings.ENVIRONMENT = "production"
-    with pytest.raises(CommandError, match="production"):
-        call_command("seed_demo")
-    assert not get_user_model().objects.filter(username="employee").exists()
-    # With --force it goes ahead (the org is enough to show that; the other
-    # seeders are exercised by the test above).
-    command = "demo.management.commands.seed_demo"
-    with (
-        mock.patch(f"{command}.courses_demo_seed"),
-        mock.patch(f"{command}.assignments_demo_seed", return_value=0),
-        mock.patch(f"{command}.certificates_demo_seed", return_value=0),
-        mock.patch(f"{command}.skills_demo_seed", return_value={"people_rated": 0}),
-    ):
-        call_command("seed_demo", force=True)
-    assert get_user_model().objects.filter(username="employee").exists()
+def test_the_demo_has_what_the_readme_promises(seeded, db, rf):
+    for username, name in README_LOGINS.items():
+        user = authenticate(rf.get("/"), username=username, password=PASSWORD)
+        assert f"{user.employee.first_name} {user.employee.last_name}" == name
+    assert (OrgUnit.objects.count(), Employee.objects.count()) == (73, 300)
+    divisions = OrgUnit.objects.filter(depth=1, code__startswith="DIV-")
+    assert divisions.count() == 8
+    assert OrgUnit.objects.get(code="OCM").name == "Office of the City Manager"
+    live = CoursePage.objects.live()
+    assert set(live.values_list("title", flat=True)) == README_COURSES
+    assert ModulePage.objects.live().count() == 47
+    assert LearningPathPage.objects.live().count() == 3
+    assert Certificate.objects.count() == 73
+    assert SelfAssessment.objects.count() == 300
+    assert Skill.objects.count() == 20
+    assert RoleProfile.objects.count() == 8
+
+
+MODELS = [
+    models.SkillCategory,
+    models.Skill,
+    models.SkillLevelDescriptor,
+    models.RoleSkillTarget,
+    models.CourseSkillOutcome,
+    models.SelfAssessment,
+    models.Assessment,
+    models.CurrentSkillLevel,
+]
+
+
+def _counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_the_skills_seed_is_idempotent_and_shows_strengths_and_gaps(
+    seeded, db, client_for
+):
+    first = _counts()
+    skills_demo_seed()
+    assert _counts() == first
+    assert first["Skill"] >= 18 and first["SelfAssessment"] > 250
+    for slug in COURSE_OUTCOMES:
+        course = CoursePage.objects.get(slug=slug)
+        assert course.skill_outcomes.exists(), slug
+        # Saved through a revision, so the editor starts from them.
+        latest = course.get_latest_revision_as_object()
+        assert latest.skill_outcomes.count() == course.skill_outcomes.count()
+    # Priya completed two courses in the courses seed, before outcomes existed.
+    evidence = models.Assessment.objects.filter(
+        employee__user__username="employee", kind="course"
+    )
+    assert evidence.values("enrolment").distinct().count() == 2
+
+    # The demo manager's team has strengths, gaps and reviews waiting.
+    users = get_user_model().objects.in_bulk(
+        ["employee", "manager"], field_name="username"
+    )
+    priya = my_skills(employee=users["employee"].employee)
+    gaps = {row.skill.code: row for row in priya["gaps"]}
+    assert "new-systems" in gaps
+    assert any(
+        o.course.slug == "new-case-management-system"
+        for o in gaps["new-systems"].courses
+    )
+    assert priya["notice"] is not None
+    assert any(row.current and row.current.source == "manager" for row in priya["rows"])
+
+    matrix = skills_matrix(user=users["manager"])
+    gap_values = {
+        cell.gap for _person, cells in matrix.rows(matrix.people) for cell in cells
+    }
+    assert 0 in gap_values and max(gap_values) >= 1
+    queue = client_for(users["manager"]).get(reverse("skills:review-list")).text
+    assert queue.count("Review<span") == 2
+
+
+def test_every_seeded_demo_quiz_draws_from_a_pool_larger_than_the_draw(
+    seeded, employee
+):
+    quizzes = [m for m in ModulePage.objects.live() if m.has_quiz]
+    assert len(quizzes) >= 8
+    for quiz in quizzes:
+        assert quiz.questions_per_attempt, quiz.slug  # "empty" draws the whole pool
+        assert len(quiz.questions) > quiz.questions_per_attempt, quiz.slug
+        assert quiz.reveal_answers == ModulePage.Reveal.WRONG_UNTIL_DONE, quiz.slug
+    # So attempts differ: the draw is random, but with 12 in the pool and 6
+    # drawn, ten draws all alike would be about 1 in 10^26.
+    quiz = quizzes[0]
+    drawn = set()
+    for _ in range(10):
+        attempt = attempt_start(user=employee, module=quiz)
+        assert len(attempt.questions) == quiz.questions_per_attempt
+        drawn.add(frozenset(q["id"] for q in attempt.questions))
+        attempt_submit(attempt=attempt, responses={})
+        attempt.delete()  # so the attempts allowed never run out
+    assert len(drawn) > 1

@@ -11,7 +11,6 @@ import pytest
 from people.models import Employee, OrgUnit
 from people.roster import roster_import
 from people.selectors import employees_matching
-from tests.demo.test_people import _seed
 from tests.people.roster.helpers import base_rows, to_csv
 
 
@@ -46,13 +45,6 @@ def test_a_name_the_roster_changes_is_found_by_the_new_name_only():
     assert found("emilie cote") == {"1004"}
     assert found("emile") == set()
     assert found("bergeron") == {"1002"}
-
-
-@pytest.mark.django_db
-def test_the_demo_city_is_found_without_accents():
-    _seed()
-    for typed in ["levesque", "wozniak", "belanger"]:
-        assert found(typed), typed
 
 
 @pytest.mark.django_db
