@@ -14,7 +14,16 @@ class CoursesConfig(AppConfig):
         from wagtail.models import PageViewRestriction, get_page_models
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from . import views
+        from .models import CourseIndexPage, CoursePage, LearningPathPage, ModulePage
         from .signal_handlers import content_changed, reindex_after_publish
+
+        # Each page type is rendered by its view, however the request arrives
+        # (StaffOnlyMixin): the views import the models, never the reverse.
+        CourseIndexPage.renderer = views.catalogue_page
+        CoursePage.renderer = views.course_page
+        ModulePage.renderer = views.module_page
+        LearningPathPage.renderer = views.learning_path_page
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(content_changed, dispatch_uid="courses_content_changed")

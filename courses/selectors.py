@@ -1,37 +1,36 @@
-"""Reads for the learner's pages, each a fixed number of queries whatever the size."""
+"""Reads for the learner's pages, each a fixed number of queries whatever the size.
+
+Selectors only read: rendering and caching what learners share is `page_cache.py`.
+"""
 
 import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.cache import cache
 from django.db.models import Count, F, Max, Prefetch, Q
 from django.db.models.functions import Coalesce, Substr
 from django.http import QueryDict
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
-from wagtail.rich_text import RichText
 
 from .hooks import learner_due_dates
 from .models import (
     CourseIndexPage,
     CoursePage,
+    CourseTag,
     Enrolment,
     LearningPathPage,
     ModuleCompletion,
     ModulePage,
 )
+from .quizzes.selectors import quiz_status
 
 CARD_RENDITION = "fill-480x270"
 # Enough search hits for any catalogue we know of; a search never loads every page.
 SEARCH_HITS_LIMIT = 1000
 MATCHED_LESSONS = 3  # lessons named on a search result's card
-LESSON_CACHE_SECONDS = 24 * 60 * 60
-MODULE_CACHE_SECONDS = 60
-CONTENT_GENERATION_KEY = "courses:content-generation"
 DURATION_BUCKETS = {
     "short": (0, 30),
     "medium": (31, 60),
@@ -52,8 +51,6 @@ class CourseState:
 
     @property
     def label(self) -> str:
-        from django.utils.translation import gettext as _
-
         return {
             "not_started": _("Not started"),
             "in_progress": _("In progress"),
@@ -227,8 +224,6 @@ def catalogue_for_user(
     states = course_states(user=user, courses=courses)
     # Assigned courses show their due date (one query).
     due = learner_due_dates(user=user, course_ids=[course.pk for course in courses])
-    from .models import CourseTag
-
     return {
         # Each card: the course, this learner's state, the due date if assigned,
         # and, for a search, the lessons whose text matched.
@@ -257,58 +252,28 @@ def catalogue_for_user(
 
 
 def course_outline(*, course: CoursePage, user: AnyUser) -> dict:
-    """The course page, built afresh (previews, enrolment): content and progress."""
-    content = _course_content(course)
+    """The course's outline and this learner's progress on it (the enrolment redirect)."""
+    content = course_content(course)
     return {**content, **course_progress(content=content, course=course, user=user)}
 
 
-def course_page_content(*, course_slug: str) -> dict | None:
-    """A live course with its outline and rendered text, shared by every learner; cached.
-
-    Cached like `module_page_content`: under the content generation, for
-    `MODULE_CACHE_SECONDS`. Previews never come here (see `course_outline`).
-    """
-    key = f"course-page:{content_generation()}:{course_slug}"
-    content = cache.get(key)
-    if content is None:
-        course = (
-            CoursePage.objects.live()
-            .filter(slug=course_slug, url_path__endswith=f"/courses/{course_slug}/")
-            .select_related("image")
-            .first()
-        )
-        if course is None:
-            return None
-        content = {
-            "page": course,
-            "restricted": has_view_restriction(course),
-            **_course_content(course),
-        }
-        cache.set(key, content, MODULE_CACHE_SECONDS)
-    return content
-
-
-def has_view_restriction(page: Page) -> bool:
-    """Whether Wagtail page privacy applies to `page`, set on it or an ancestor.
-
-    The fast course and module views hand such pages to Wagtail, which enforces
-    the restriction. The restricted pages' paths are read once per content
-    generation, which saving or deleting a restriction bumps
-    (`signal_handlers.content_changed`).
-    """
-    key = f"restricted-paths:{content_generation()}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, MODULE_CACHE_SECONDS)
-    steplen = Page.steplen
-    return any(
-        page.path[:end] in paths for end in range(steplen, len(page.path) + 1, steplen)
+def live_course(*, course_slug: str) -> CoursePage | None:
+    """The live course at `/courses/<course_slug>/`, with its image, or None."""
+    return (
+        CoursePage.objects.live()
+        .filter(slug=course_slug, url_path__endswith=f"/courses/{course_slug}/")
+        .select_related("image")
+        .first()
     )
 
 
-def _course_content(course: CoursePage) -> dict:
-    """What every learner sees alike on a course page, as plain values and HTML."""
+def restricted_paths() -> set[str]:
+    """The tree paths of every page with Wagtail page privacy set on it."""
+    return set(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def course_content(course: CoursePage) -> dict:
+    """What every learner sees alike on a course page, as plain values."""
     # Plain values with their URLs, as on module pages: a Page per module, and
     # {% pageurl %} per link, cost more than the query.
     course_url = course.url or ""
@@ -326,24 +291,11 @@ def _course_content(course: CoursePage) -> dict:
         .order_by("path")
         .only("pk", "title", "url_path", "path", "depth")
     ]
-    image = course.image
     return {
         "catalogue_url": course.get_parent().url,
         "modules": modules,
         "prerequisites": prerequisites,
         "total_minutes": sum(m["estimated_minutes"] for m in modules),
-        # As the |richtext filter renders them; plain strings keep the cache small.
-        "description_html": RichText(course.description).__html__()
-        if course.description
-        else "",
-        "outcomes_html": RichText(course.outcomes).__html__()
-        if course.outcomes
-        else "",
-        "image_html": image.get_rendition(CARD_RENDITION).img_tag(
-            {"class": "img-fluid rounded mb-3"}
-        )
-        if image
-        else "",
     }
 
 
@@ -397,20 +349,13 @@ def course_progress(*, content: dict, course: CoursePage, user: AnyUser) -> dict
     }
 
 
-def module_context(
-    *, module: ModulePage, user: AnyUser, course: CoursePage | None = None
-) -> dict:
-    """The module page: its course, previous and next, and whether this learner finished it."""
-    if course is None:
-        course = CoursePage.objects.get(path=module.path[: -ModulePage.steplen])
-    return {
-        **_module_outline(module=module, course=course),
-        **module_progress(module=module, course=course, user=user),
-    }
+def course_of(module: ModulePage) -> CoursePage:
+    """The course a module sits in (its parent page)."""
+    return CoursePage.objects.get(path=module.path[: -ModulePage.steplen])
 
 
-def _module_outline(*, module: ModulePage, course: CoursePage) -> dict:
-    """What every learner sees alike: the course, the modules, the lesson."""
+def module_outline(*, module: ModulePage, course: CoursePage) -> dict:
+    """What every learner sees alike, but the lesson: the course, the modules, where."""
     # Plain values, not pages: the outline needs a title and a link, and each
     # Page instance costs more to build than its query. Each page.url looks up
     # the site's root paths; the siblings share the course's.
@@ -425,7 +370,6 @@ def _module_outline(*, module: ModulePage, course: CoursePage) -> dict:
     return {
         "course": course,
         "course_url": course_url,
-        "lesson_html": lesson_html(module=module),
         "modules": siblings,
         "previous_module": siblings[index - 1] if index else None,
         "next_module": siblings[index + 1]
@@ -445,8 +389,6 @@ def module_progress(*, module: ModulePage, course: CoursePage, user: AnyUser) ->
             completed = set(enrolment.completions.values_list("module_id", flat=True))
     quiz = {}
     if module.has_quiz and user.is_authenticated:
-        from .quizzes.selectors import quiz_status
-
         quiz = quiz_status(module=module, user=user)
     return {
         **quiz,
@@ -455,62 +397,6 @@ def module_progress(*, module: ModulePage, course: CoursePage, user: AnyUser) ->
         "is_complete": module.pk in completed,
         "course_complete": bool(enrolment and enrolment.completed_at),
     }
-
-
-def module_page_content(*, course_slug: str, module_slug: str) -> dict | None:
-    """A live module with its course and outline, shared by every learner; cached.
-
-    Cached for `MODULE_CACHE_SECONDS` under the content generation, which
-    `signal_handlers.content_changed` bumps whenever a page is published,
-    unpublished, moved or deleted. With a shared cache (Redis) that takes
-    effect everywhere at once; with the per-process default, other processes
-    see the change within `MODULE_CACHE_SECONDS`.
-    """
-    key = f"module-page:{content_generation()}:{course_slug}/{module_slug}"
-    content = cache.get(key)
-    if content is None:
-        module = module_with_course(course_slug=course_slug, module_slug=module_slug)
-        if module is None:
-            return None
-        content = {
-            "page": module,
-            "restricted": has_view_restriction(module),
-            **_module_outline(module=module, course=module.course),
-        }
-        cache.set(key, content, MODULE_CACHE_SECONDS)
-    return content
-
-
-def content_generation() -> int:
-    return cache.get_or_set(CONTENT_GENERATION_KEY, 1, None)
-
-
-def bump_content_generation() -> None:
-    try:
-        cache.incr(CONTENT_GENERATION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value will do
-        cache.set(CONTENT_GENERATION_KEY, 2, None)
-
-
-def lesson_html(*, module: ModulePage) -> str:
-    """The module's lesson rendered to HTML, cached per published revision.
-
-    A lesson only changes when it is published again, which gives it a new
-    live revision and so a new key; every learner sees the same HTML. On a
-    miss the body (deferred by `module_with_course`) is loaded and rendered.
-    """
-    if not module.live_revision_id:  # a preview or a test page: render afresh
-        return _render_lesson(module)
-    key = f"lesson-html:{module.pk}:{module.live_revision_id}"
-    html = cache.get(key)
-    if html is None:
-        html = _render_lesson(module)
-        cache.set(key, html, LESSON_CACHE_SECONDS)
-    return mark_safe(html)  # noqa: S308 (our own template's output, cached)
-
-
-def _render_lesson(module: ModulePage) -> str:
-    return render_to_string("courses/includes/lesson.html", {"page": module})
 
 
 # What a module page shows; loading only these keeps the query cheap to build.

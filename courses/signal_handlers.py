@@ -8,7 +8,7 @@ def content_changed(sender, instance=None, **kwargs):
 
     from wagtail.models import Page, PageViewRestriction
 
-    from .selectors import bump_content_generation
+    from .page_cache import bump_content_generation
 
     if instance is None or isinstance(instance, Page | PageViewRestriction):
         bump_content_generation()

@@ -1,23 +1,36 @@
-"""Learner actions: enrol and mark a module complete. Both are POSTs and idempotent."""
+"""The learner's pages and actions.
+
+Every course and module page is rendered by one function (`_course_page`,
+`_module_page`), whether the fast URL answers or Wagtail does (routing, page
+privacy, previews): the page models' `serve` hands the request to the views here
+(`CoursesConfig.ready()` wires them). Enrol and mark complete are POSTs and idempotent.
+"""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.views import serve as wagtail_serve
 
-from .models import CoursePage, ModulePage
+from .models import CourseIndexPage, CoursePage, LearningPathPage, ModulePage
+from .page_cache import (
+    course_page_content,
+    course_page_fresh,
+    module_page_content,
+    module_page_fresh,
+)
 from .permissions import user_can_take_course
 from .selectors import (
+    catalogue_for_user,
     course_outline,
-    course_page_content,
     course_progress,
-    module_page_content,
+    learning_path_progress,
     module_progress,
 )
 from .services import CourseError, enrolment_create, enrolment_visit, module_complete
@@ -82,17 +95,7 @@ def module_detail(request, course_slug: str, module_slug: str):
         raise Http404
     if content["restricted"]:  # Wagtail page privacy: let Wagtail enforce it
         return wagtail_serve(request, request.path_info.lstrip("/"))
-    module = content["page"]
-    progress = module_progress(
-        module=module, course=content["course"], user=request.user
-    )
-    if progress["enrolment"] is not None:
-        enrolment_visit(enrolment=progress["enrolment"], module=module)
-    return render(
-        request,
-        "courses/module_page.html",
-        {"self": module, **content, **progress},
-    )
+    return _module_page(request, content=content)
 
 
 def course_detail(request, course_slug: str):
@@ -108,10 +111,74 @@ def course_detail(request, course_slug: str):
     content = course_page_content(course_slug=course_slug)
     if content is None or content["restricted"]:
         return wagtail_serve(request, request.path_info.lstrip("/"))
+    return _course_page(request, content=content)
+
+
+def _is_preview(request) -> bool:
+    return getattr(request, "is_preview", False)
+
+
+def _module_page(request, *, content: dict) -> TemplateResponse:
+    """A module page from its shared content and this learner's progress."""
+    module = content["page"]
+    progress = module_progress(
+        module=module, course=content["course"], user=request.user
+    )
+    if progress["enrolment"] is not None and not _is_preview(request):
+        enrolment_visit(enrolment=progress["enrolment"], module=module)
+    return TemplateResponse(
+        request,
+        "courses/module_page.html",
+        {"page": module, "self": module, **content, **progress},
+    )
+
+
+def _course_page(request, *, content: dict) -> TemplateResponse:
+    """A course page from its shared content and this learner's progress."""
     course = content["page"]
     progress = course_progress(content=content, course=course, user=request.user)
-    return render(
+    return TemplateResponse(
         request,
         "courses/course_page.html",
-        {"self": course, **content, **progress},
+        {"page": course, "self": course, **content, **progress},
+    )
+
+
+# What the page models' `serve` and `serve_preview` call (see StaffOnlyMixin).
+
+
+def module_page(request, page: ModulePage) -> TemplateResponse:
+    """A module page that Wagtail serves: under page privacy, or a preview."""
+    preview = _is_preview(request)
+    return _module_page(
+        request, content=module_page_fresh(module=page, preview=preview)
+    )
+
+
+def course_page(request, page: CoursePage) -> TemplateResponse:
+    """A course page that Wagtail serves: under page privacy, or a preview."""
+    return _course_page(request, content=course_page_fresh(course=page))
+
+
+def catalogue_page(request, page: CourseIndexPage) -> TemplateResponse:
+    """The catalogue: search, filters, and each card's state for this learner."""
+    return TemplateResponse(
+        request,
+        page.get_template(request),
+        {
+            **page.get_context(request),
+            **catalogue_for_user(catalogue=page, user=request.user, params=request.GET),
+        },
+    )
+
+
+def learning_path_page(request, page: LearningPathPage) -> TemplateResponse:
+    """A learning path's courses in order, with this learner's progress."""
+    return TemplateResponse(
+        request,
+        page.get_template(request),
+        {
+            **page.get_context(request),
+            **learning_path_progress(path=page, user=request.user),
+        },
     )

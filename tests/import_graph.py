@@ -38,24 +38,30 @@ def _targets(node: ast.AST, *, module: str, is_package: bool) -> list[str]:
     return [name for name in submodules if _is_module(name)] or [source]
 
 
-def package_imports(package: str) -> dict[str, set[str]]:
-    """{module: the modules of `package` it imports}, migrations left out."""
+def module_imports(package: str) -> dict[str, set[str]]:
+    """{module: every module it imports, ours or not}, migrations left out."""
     graph: dict[str, set[str]] = {}
     for path in sorted((ROOT / package).rglob("*.py")):
         if "migrations" in path.parts:
             continue
         module = _module_name(path)
         tree = ast.parse(path.read_text())
+        is_package = path.name == "__init__.py"
         graph[module] = {
             target
             for node in ast.walk(tree)
-            for target in _targets(
-                node, module=module, is_package=path.name == "__init__.py"
-            )
-            if (target == package or target.startswith(f"{package}."))
-            and target != module
+            for target in _targets(node, module=module, is_package=is_package)
+            if target != module
         }
     return graph
+
+
+def package_imports(package: str) -> dict[str, set[str]]:
+    """{module: the modules of `package` it imports}, migrations left out."""
+    return {
+        module: {t for t in targets if t == package or t.startswith(f"{package}.")}
+        for module, targets in module_imports(package).items()
+    }
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:

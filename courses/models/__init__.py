@@ -1,19 +1,16 @@
 """The courses app's models: learning content and progress."""
 
-from .learning import (
+from .pages import (
     CourseIndexPage,
     CoursePage,
     CourseTag,
-    Enrolment,
     LearningPathCourse,
     LearningPathPage,
-    ModuleCompletion,
     ModulePage,
-    PastCompletion,
-    QuizAnswer,
-    QuizAttempt,
     StaffOnlyMixin,
 )
+from .progress import Enrolment, ModuleCompletion, PastCompletion
+from .quizzes import QuizAnswer, QuizAttempt
 
 __all__ = [
     "CourseIndexPage",

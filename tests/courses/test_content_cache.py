@@ -4,7 +4,7 @@ from django.core.cache import cache
 
 import pytest
 
-from courses.selectors import content_generation, course_page_content
+from courses.page_cache import content_generation, course_page_content
 from tests.courses.factories import make_course
 
 

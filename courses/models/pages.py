@@ -1,14 +1,12 @@
-"""Learning content as Wagtail pages, and learners' progress through it.
+"""Learning content as Wagtail pages: the catalogue, courses, modules and learning paths."""
 
-Progress rows point at pages by id (foreign keys without database constraints),
-so trainers can edit, move or delete content without ever deleting anyone's
-history: a completion also records what the course contained at that moment.
-"""
+from collections.abc import Callable
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.db.models import Q
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -28,12 +26,24 @@ INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class StaffOnlyMixin:
-    """Catalogue pages need a login unless the city opens the catalogue to everyone."""
+    """Catalogue pages need a login unless the city opens the catalogue to everyone.
+
+    Each page type is rendered by its view in `courses/views.py` (`renderer`), the
+    same function the fast course and module URLs end in, whether Wagtail routes the
+    request or previews the page. `CoursesConfig.ready()` sets it: the views read
+    through selectors, which import these models, so the models never import them.
+    """
+
+    renderer: ClassVar[Callable[..., HttpResponse]]  # (request, page) -> response
 
     def serve(self, request, *args, **kwargs):
         if not settings.CATALOGUE_PUBLIC and not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        return super().serve(request, *args, **kwargs)
+        request.is_preview = False
+        return type(self).renderer(request, self)
+
+    def serve_preview(self, request, mode_name):
+        return type(self).renderer(request, self)
 
 
 class CourseIndexPage(StaffOnlyMixin, Page):
@@ -51,15 +61,6 @@ class CourseIndexPage(StaffOnlyMixin, Page):
 
     class Meta:
         verbose_name = _("course catalogue")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import catalogue_for_user
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            catalogue_for_user(catalogue=self, user=request.user, params=request.GET)
-        )
-        return context
 
 
 class CourseTag(TaggedItemBase):
@@ -165,13 +166,6 @@ class CoursePage(StaffOnlyMixin, Page):
     class Meta:
         verbose_name = _("course")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import course_outline
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(course_outline(course=self, user=request.user))
-        return context
-
 
 class ModulePage(StaffOnlyMixin, Page):
     """A lesson inside a course; with questions, it ends in a knowledge check."""
@@ -267,13 +261,6 @@ class ModulePage(StaffOnlyMixin, Page):
     class Meta:
         verbose_name = _("module")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import module_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(module_context(module=self, user=request.user))
-        return context
-
 
 class LearningPathPage(StaffOnlyMixin, Page):
     """A programme: courses taken in order, with progress of its own."""
@@ -295,13 +282,6 @@ class LearningPathPage(StaffOnlyMixin, Page):
     class Meta:
         verbose_name = _("learning path")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import learning_path_progress
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(learning_path_progress(path=self, user=request.user))
-        return context
-
 
 class LearningPathCourse(Orderable):
     path = ParentalKey(
@@ -310,190 +290,3 @@ class LearningPathCourse(Orderable):
     course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("course")]
-
-
-class EnrolmentQuerySet(models.QuerySet):
-    def completed(self):
-        return self.filter(completed_at__isnull=False)
-
-    def in_progress(self):
-        return self.filter(completed_at__isnull=True)
-
-
-class Enrolment(models.Model):
-    """One learner on one course: when they joined, started, finished, and where they are."""
-
-    class Source(models.TextChoices):
-        SELF = "self", _("Self-enrolled")
-        ASSIGNED = "assigned", _("Assigned")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
-    )
-    # No database constraint: deleting a course page must not delete history.
-    course = models.ForeignKey(
-        CoursePage, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
-    )
-    source = models.CharField(
-        max_length=10, choices=Source.choices, default=Source.SELF
-    )
-    enrolled_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    completed_at = models.DateTimeField(null=True, blank=True)
-    last_module_id = models.PositiveIntegerField(null=True, blank=True)
-    # Set when an expiring completion re-opens the course: attempts and module
-    # completions before it belong to the earlier cycle.
-    cycle_started_at = models.DateTimeField(null=True, blank=True)
-    # What the course required when it was completed: module ids and titles.
-    completion_snapshot = models.JSONField(default=dict, blank=True)
-
-    objects = EnrolmentQuerySet.as_manager()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "course"], name="one_enrolment_per_course"
-            ),
-        ]
-        indexes = [models.Index(fields=["course", "completed_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.user} on course {self.course_id}"
-
-    @property
-    def is_completed(self) -> bool:
-        return self.completed_at is not None
-
-
-class ModuleCompletion(models.Model):
-    """A module finished within an enrolment; one row per module, ever."""
-
-    enrolment = models.ForeignKey(
-        Enrolment, on_delete=models.CASCADE, related_name="completions"
-    )
-    module = models.ForeignKey(
-        ModulePage, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
-    )
-    completed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enrolment", "module"], name="one_completion_per_module"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"module {self.module_id} in {self.enrolment}"
-
-
-class PastCompletion(models.Model):
-    """An earlier completion of a course that has since re-opened for recertification."""
-
-    enrolment = models.ForeignKey(
-        Enrolment, on_delete=models.CASCADE, related_name="past_completions"
-    )
-    completed_at = models.DateTimeField()
-    expires_on = models.DateField(null=True, blank=True)
-    completion_snapshot = models.JSONField(default=dict, blank=True)
-    reopened_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-completed_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enrolment", "completed_at"], name="one_past_completion"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.enrolment} completed {self.completed_at:%Y-%m-%d}"
-
-
-class QuizAttemptQuerySet(models.QuerySet):
-    def in_progress(self):
-        return self.filter(status=QuizAttempt.Status.IN_PROGRESS)
-
-    def finished(self):
-        return self.exclude(status=QuizAttempt.Status.IN_PROGRESS)
-
-
-class QuizAttempt(models.Model):
-    """One try at a module's knowledge check, with the questions exactly as drawn.
-
-    `questions` is the snapshot taken at the start: question ids (block ids),
-    texts, options in the order shown and the answer key. The key never leaves
-    the server before the attempt is finished, and grading uses the snapshot,
-    so results stay explainable after trainers edit the quiz.
-    """
-
-    class Status(models.TextChoices):
-        IN_PROGRESS = "in_progress", _("In progress")
-        SUBMITTED = "submitted", _("Submitted")
-        TIMED_OUT = "timed_out", _("Closed at the time limit")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
-    )
-    module = models.ForeignKey(
-        ModulePage, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
-    )
-    number = models.PositiveSmallIntegerField()
-    status = models.CharField(
-        max_length=20, choices=Status.choices, default=Status.IN_PROGRESS
-    )
-    started_at = models.DateTimeField(auto_now_add=True)
-    deadline = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    questions = models.JSONField()
-    pass_mark = models.PositiveSmallIntegerField()
-    reveal_answers = models.CharField(max_length=20)
-    score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
-    passed = models.BooleanField(null=True)
-
-    objects = QuizAttemptQuerySet.as_manager()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "module", "number"], name="one_attempt_number"
-            ),
-            # At most one open attempt per learner and quiz.
-            models.UniqueConstraint(
-                fields=["user", "module"],
-                condition=Q(status="in_progress"),
-                name="one_open_attempt",
-            ),
-        ]
-        indexes = [models.Index(fields=["status", "deadline"])]
-
-    def __str__(self) -> str:
-        return f"attempt {self.number} by {self.user} on module {self.module_id}"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status != self.Status.IN_PROGRESS
-
-
-class QuizAnswer(models.Model):
-    """A learner's answer to one question of one attempt, saved as they go."""
-
-    attempt = models.ForeignKey(
-        QuizAttempt, on_delete=models.CASCADE, related_name="answers"
-    )
-    question_id = models.CharField(max_length=64)
-    response = models.JSONField(
-        default=list
-    )  # option keys, or [text] for short answers
-    saved_at = models.DateTimeField(auto_now=True)
-    points = models.FloatField(null=True, blank=True)  # 0..1, set when graded
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["attempt", "question_id"], name="one_answer_per_question"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"answer to {self.question_id} in {self.attempt_id}"
