@@ -1,7 +1,7 @@
 """Inside courses, imports point one way: views > page cache > selectors > models
 (issue 14). The page models are rendered by the views, never importing them."""
 
-from tests.import_graph import module_imports, package_imports
+from tests.import_graph import cycles, module_imports, package_imports
 
 READ_ONLY = {"courses.selectors", "courses.quizzes.selectors"}
 
@@ -32,3 +32,7 @@ def test_selectors_only_read_they_neither_cache_nor_render():
         module: sorted(t for t in targets if t.startswith(writers))
         for module, targets in selectors.items()
     } == {module: [] for module in selectors}
+
+
+def test_no_module_of_courses_imports_its_importers():
+    assert cycles(package_imports("courses")) == []
