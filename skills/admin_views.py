@@ -1,83 +1,53 @@
 """The framework spreadsheet in the admin: download it, upload it back."""
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import View
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from lib.csv_import.upload import CsvImportView
 
-from .framework_csv import FrameworkFileError, framework_export
+from .framework_csv import FrameworkResult, framework_export
 from .framework_import import framework_import
 from .permissions import user_can_export_framework, user_can_import_framework
 
-PREVIEW_CHANGES = 100
-
 
 class FrameworkUploadForm(forms.Form):
+    """Step one of the framework import: the edited spreadsheet."""
+
     file = forms.FileField(
         label=gettext_lazy("Framework file (CSV)"),
+        help_text=gettext_lazy("UTF-8 CSV in the format of the download above."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
-    dry_run = forms.BooleanField(
-        label=gettext_lazy("Only check the file; change nothing"), required=False
-    )
 
 
-class FrameworkImportView(WagtailAdminTemplateMixin, View):
-    """Upload the framework CSV: every row is checked; all of it applies, or none."""
+class FrameworkImportView(CsvImportView):
+    """Upload the framework CSV, see what it would change, then apply all of it."""
 
     template_name = "skills/admin/framework_import.html"
     page_title = gettext_lazy("Framework spreadsheet")
     header_icon = "table"
+    upload_form_class = FrameworkUploadForm
+    upload_folder = "framework-uploads"
+    index_url_name = "skills_framework:index"
+    preview_changes = 100
 
-    def dispatch(self, request, *args, **kwargs):
-        if not user_can_import_framework(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def allowed(self, user) -> bool:
+        return user_can_import_framework(user)
 
-    def get_breadcrumbs_items(self):
-        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
+    def preview(self, *, data: bytes, filename: str, options: dict) -> FrameworkResult:
+        return framework_import(data=data, dry_run=True)
 
-    def get(self, request):
-        return self.render(form=FrameworkUploadForm())
+    def apply(self, *, data: bytes, filename: str, options: dict) -> FrameworkResult:
+        return framework_import(data=data)
 
-    def post(self, request):
-        form = FrameworkUploadForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.render(form=form)
-        upload = form.cleaned_data["file"]
-        try:
-            result = framework_import(
-                data=upload.read(), dry_run=form.cleaned_data["dry_run"]
-            )
-        except FrameworkFileError as error:
-            form.add_error("file", error.message)
-            return self.render(form=form)
-        if result.applied:
-            messages.success(
-                request,
-                _(
-                    "Framework imported: %(created)s skills created, %(updated)s "
-                    "updated, %(unchanged)s unchanged."
-                )
-                % vars(result),
-            )
-        return self.render(
-            form=FrameworkUploadForm(),
-            result=result,
-            filename=upload.name,
-            changes=result.changes[:PREVIEW_CHANGES],
-        )
-
-    def render(self, **context):
-        return render(
-            self.request, self.template_name, self.get_context_data(**context)
-        )
+    def applied_message(self, result: FrameworkResult) -> str:
+        return _(
+            "Framework imported: %(created)s skills created, %(updated)s "
+            "updated, %(unchanged)s unchanged."
+        ) % vars(result)
 
 
 def framework_export_view(request):

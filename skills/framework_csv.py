@@ -10,8 +10,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
-
+from lib.csv_import import CsvFileError, RowError, csv_decode
 from lib.safe_csv import neutralise
 from people.models import RoleProfile
 
@@ -37,17 +36,6 @@ TARGET_VALUES = {str(level) for level, _label in TARGET_CHOICES}
 
 
 @dataclass(frozen=True)
-class FrameworkError:
-    """One problem with the file; `code` says which kind (tests assert on it)."""
-
-    line: int
-    column: str
-    value: str
-    message: str
-    code: str
-
-
-@dataclass(frozen=True)
 class FrameworkChange:
     """What an import does (or would do) to one skill."""
 
@@ -67,16 +55,12 @@ class FrameworkResult:
     categories_created: int = 0
     row_count: int = 0
     applied: bool = False
-    errors: list[FrameworkError] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
     changes: list[FrameworkChange] = field(default_factory=list)
 
 
-class FrameworkFileError(Exception):
+class FrameworkFileError(CsvFileError):
     """The file cannot be read as a framework at all (encoding, empty, header)."""
-
-    def __init__(self, message: str, *, code: str, line: int = 1, column: str = ""):
-        super().__init__(message)
-        self.message, self.code, self.line, self.column = message, code, line, column
 
 
 def framework_export() -> str:
@@ -110,16 +94,5 @@ def framework_export() -> str:
 
 
 def decode(data: bytes) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FrameworkFileError(
-            _("The file is not UTF-8 text (line %(line)s); save it as “CSV UTF-8”.")
-            % {"line": line},
-            code="not_utf8",
-            line=line,
-        ) from exc
-    if not text.strip():
-        raise FrameworkFileError(_("The file is empty."), code="empty")
-    return text
+    """The uploaded bytes as text, or FrameworkFileError."""
+    return csv_decode(data, error=FrameworkFileError)

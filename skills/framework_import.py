@@ -4,14 +4,12 @@ Problems are reported by line (and column), like the roster import; nothing is
 written unless every row is valid.
 """
 
-import csv
-import io
-
 from django.db import transaction
 from django.db.models import F, Max, Value
 from django.db.models.functions import Concat
 from django.utils.translation import gettext as _
 
+from lib.csv_import import CsvReader, RowError, header_index, row_width_message
 from lib.safe_csv import restore
 from people.models import RoleProfile
 
@@ -25,7 +23,6 @@ from .framework_csv import (
     TARGET_VALUES,
     YES,
     FrameworkChange,
-    FrameworkError,
     FrameworkFileError,
     FrameworkResult,
     decode,
@@ -58,7 +55,7 @@ class _Import:
 
     def __init__(self, text: str, *, update_existing: bool):
         self.update_existing = update_existing
-        self.errors: list[FrameworkError] = []
+        self.errors: list[RowError] = []
         self.rows: list[tuple[int, dict[str, str]]] = []
         self.result = FrameworkResult()
         self.roles = dict(RoleProfile.objects.values_list("code", "pk"))
@@ -83,51 +80,26 @@ class _Import:
         self.errors.sort(key=lambda error: error.line)
 
     def _error(self, line: int, column: str, value: str, message: str, code: str):
-        self.errors.append(FrameworkError(line, column, value, message, code))
+        self.errors.append(RowError(line, column, value, message, code))
 
     def _parse(self, text: str) -> None:
-        newline = text.find("\n")
-        header_line = text if newline < 0 else text[:newline]
-        delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        try:
-            header = [name.strip() for name in next(reader)]
-            self._read_header(header)
-            start = reader.line_num + 1
-            first_line: dict[str, int] = {}
-            for cells in reader:
-                line, start = start, reader.line_num + 1
-                if any(cell.strip() for cell in cells):
-                    self._read_row(line, cells, header, first_line)
-        except csv.Error as exc:
-            raise FrameworkFileError(
-                _("The file is not valid CSV: %(problem)s.") % {"problem": exc},
-                code="bad_csv",
-                line=reader.line_num,
-            ) from exc
+        reader = CsvReader(text, error=FrameworkFileError)
+        header = [name.strip() for name in reader.header]
+        self._read_header(header)
+        first_line: dict[str, int] = {}
+        for line, cells in reader:
+            self._read_row(line, cells, header, first_line)
         if not self.rows and not self.errors:
-            raise FrameworkFileError(
-                _("The file has a header but no rows."), code="no_rows"
-            )
+            raise reader.no_rows()
 
     def _read_header(self, header: list[str]) -> None:
-        seen = set()
-        for name in header:
-            if name in seen:
-                raise FrameworkFileError(
-                    _("The header names the column %(name)s twice.") % {"name": name},
-                    code="duplicate_column",
-                    column=name,
-                )
-            seen.add(name)
-        missing = [name for name in COLUMNS if name not in seen]
-        if missing:
-            raise FrameworkFileError(
-                _("The header is missing these columns: %(names)s.")
-                % {"names": ", ".join(missing)},
-                code="missing_columns",
-                column=missing[0],
-            )
+        header_index(
+            header,
+            required=COLUMNS,
+            # Target columns are checked one by one below, as errors on line 1.
+            known=lambda name: name in COLUMNS or name.startswith(TARGET_PREFIX),
+            error=FrameworkFileError,
+        )
         self.role_columns = {}
         for name in header:
             if name in COLUMNS:
@@ -156,20 +128,8 @@ class _Import:
     def _read_row(
         self, line: int, cells: list[str], header: list[str], first_line: dict
     ):
-        if len(cells) != len(header) and (
-            len(cells) < len(header) or any(c.strip() for c in cells[len(header) :])
-        ):
-            self._error(
-                line,
-                "",
-                "",
-                _(
-                    "This row has %(values)s values but the header has %(columns)s "
-                    "columns; is a value with a comma missing its quotes?"
-                )
-                % {"values": len(cells), "columns": len(header)},
-                "row_width",
-            )
+        if problem := row_width_message(cells, len(header)):
+            self._error(line, "", "", problem, "row_width")
             return
         values = {name: restore(cells[i].strip()) for i, name in enumerate(header)}
         before = len(self.errors)

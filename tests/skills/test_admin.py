@@ -125,7 +125,12 @@ def test_the_spreadsheet_downloads_and_uploads(admin, framework):
     assert "active must be yes or no." in page
 
     rows[0]["active"] = "no"
-    admin.post(reverse("skills_framework:index"), {"file": _upload(rows)})
+    preview = admin.post(reverse("skills_framework:index"), {"file": _upload(rows)})
+    # The upload is a preview now: nothing changes until the import is confirmed.
+    assert "Preview of framework.csv" in preview.text
+    assert Skill.objects.get(code=rows[0]["code"]).is_active
+    confirm = preview.context["confirm_form"].initial
+    admin.post(reverse("skills_framework:index"), confirm)
     assert not Skill.objects.get(code=rows[0]["code"]).is_active
     assert framework_export().count("\n") == 5
 
