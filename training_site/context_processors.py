@@ -4,7 +4,9 @@ import time
 
 from django.utils.functional import SimpleLazyObject
 
-from people.roles import user_is_ld_admin, user_is_manager, user_is_trainer
+from people.permissions import user_can_access_admin
+
+from .team import user_can_view_team_reports
 
 # Navigation flags are kept in the session for a few minutes: they decide which
 # links to show, not what anyone may do (every view checks for itself), and
@@ -26,8 +28,9 @@ def _nav_flags(request) -> dict:
         flags = {
             "user": user.pk,
             "at": now,
-            "team": user_is_manager(user),
-            "admin": user_is_trainer(user) or user_is_ld_admin(user),
+            # The very questions the pages ask: a link shown is a page that opens.
+            "team": user_can_view_team_reports(user),
+            "admin": user_can_access_admin(user),
         }
         request.session["_nav"] = flags
     return flags

@@ -152,10 +152,12 @@ def test_view_permissions_for_every_persona(url_name, personas, client_for):
 
 
 @pytest.mark.django_db
-def test_navigation_offers_my_team_only_to_managers(personas, client_for):
-    for persona in ["employee", "peer", "trainer", "ld_admin"]:
+def test_navigation_offers_my_team_to_managers_and_ld_admins(personas, client_for):
+    # L&D admins see everyone's team page (user_can_view_team_reports); the
+    # header used to hide its link from them (tests/training_site/test_navigation.py).
+    for persona in ["employee", "peer", "trainer"]:
         assert "My team" not in client_for(personas[persona]).get("/").text, persona
-    for persona in ["manager", "other_manager"]:
+    for persona in ["manager", "other_manager", "ld_admin"]:
         assert "My team" in client_for(personas[persona]).get("/").text, persona
 
 
