@@ -280,7 +280,7 @@ def _team_url() -> str:
     try:
         return _absolute(reverse("assignments:list"))
     except NoReverseMatch:
-        return _absolute(reverse("training_site:my-team"))
+        return _absolute(reverse("reports:my-team"))
 
 
 def _send(*, template: str, context: dict, to: str) -> None:

@@ -20,7 +20,7 @@ from courses.models import CourseIndexPage, CoursePage, Enrolment
 from demo.people import people_demo_seed
 from people import roles
 from people.models import Employee, OrgUnit
-from training_site.admin_reports import training_by_division, training_by_division_live
+from reports.admin.selectors import training_by_division, training_by_division_live
 
 PEOPLE = 40_000
 ALL_STAFF = 13  # courses assigned to everyone: 13 × 40,000 × 2 rows ≈ 1.04 M

@@ -12,23 +12,12 @@ from people import views as people_views
 
 from . import views
 from .accounts_urls import admin_login_view
-from .team import views as team_views
-from .team.urls import skills_patterns
 
 site_patterns = (
     [
         path("learning/", views.my_learning, name="my-learning"),
         path("certificates/", views.my_certificates, name="my-certificates"),
-        path("team/", team_views.my_team, name="my-team"),
-        path("team/people/", team_views.team_people, name="team-people"),
-        path(
-            "team/people/<int:employee_id>/",
-            team_views.team_person,
-            name="team-person",
-        ),
-        path("team/training/", team_views.team_training, name="team-training"),
         path("profile/", people_views.my_profile, name="my-profile"),
-        *skills_patterns,
     ],
     "training_site",
 )
@@ -40,6 +29,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("my/", include(site_patterns)),
+    path("my/", include("reports.urls")),
     path("learn/", include("courses.urls")),
     path("learn/assignments/", include("assignments.urls")),
     path("skills/", include("skills.urls")),

@@ -25,9 +25,9 @@ from assignments.selectors import (
 )
 from assignments.services import assignment_create
 from assignments.tallies import tallies_rebuild
+from reports.team.selectors import training_report
 from tests.courses.factories import make_course
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
-from training_site.team.selectors import training_report
 
 Status = AssignedLearner.Status
 PEOPLE = 8

@@ -36,10 +36,10 @@ from courses.models import Enrolment
 from courses.services import enrolment_visit, module_complete
 from people.models import Employee
 from people.roster import roster_import
+from reports.admin.selectors import training_by_division, training_by_division_live
 from tests.courses.factories import make_course, modules_of
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
 from tests.people.roster.helpers import person, to_csv
-from training_site.admin_reports import training_by_division, training_by_division_live
 
 
 def live() -> dict:

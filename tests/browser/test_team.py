@@ -16,8 +16,8 @@ from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import PASSWORD
 from tests.courses.factories import make_course
 from tests.people.factories import EmployeeFactory, UserFactory
+from tests.reports.test_team_skills import rate
 from tests.skills.factories import make_category, make_role, make_skill, set_target
-from tests.training_site.test_team_skills import rate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -141,7 +141,7 @@ def test_manager_reads_training_statuses_that_add_up_to_assigned(
     )
 
     sign_in(page, live_server, "bob", PASSWORD)
-    page.goto(live_server.url + reverse("training_site:my-team"))
+    page.goto(live_server.url + reverse("reports:my-team"))
     page.get_by_role(
         "link", name="Training: each assignment, by org unit and month"
     ).click()

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import PASSWORD
 from tests.people.factories import EmployeeFactory, UserFactory
+from tests.reports.test_team_skills import rate
 from tests.skills.factories import make_category, make_role, make_skill, set_target
-from tests.training_site.test_team_skills import rate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

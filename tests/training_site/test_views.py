@@ -22,9 +22,9 @@ RULES = {
     "skills:review-list": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
     "training_site:my-certificates": [LOGIN, OK, OK, OK, OK, OK, OK],
     # My team and its reports: managers (their people) and L&D admins (everyone).
-    "training_site:my-team": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
-    "training_site:team-people": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
-    "training_site:team-training": [
+    "reports:my-team": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
+    "reports:team-people": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
+    "reports:team-training": [
         LOGIN,
         FORBIDDEN,
         FORBIDDEN,
@@ -52,7 +52,7 @@ RULES = {
         FORBIDDEN,
         OK,
     ],
-    "training_site:team-skills": [
+    "reports:team-skills": [
         LOGIN,
         FORBIDDEN,
         FORBIDDEN,
@@ -61,7 +61,7 @@ RULES = {
         FORBIDDEN,
         OK,
     ],
-    "training_site:team-skills-units": [
+    "reports:team-skills-units": [
         LOGIN,
         FORBIDDEN,
         FORBIDDEN,
@@ -75,8 +75,8 @@ RULES = {
 # tests/training_site/test_accounts.py, tests/courses/test_views.py and
 # tests/certificates/test_views.py (a certificate's code, all seven personas).
 COVERED_ELSEWHERE = {
-    # One person's page: tests/training_site/test_team.py (in scope only, else 404).
-    "training_site:team-person",
+    # One person's page: tests/reports/test_team.py (in scope only, else 404).
+    "reports:team-person",
     "accounts:logout",
     "accounts:password_reset_confirm",
     "courses:enrol",
@@ -102,9 +102,9 @@ COVERED_ELSEWHERE = {
     "certificates:verify",
     "certificates:download",
     # A background export's pages: its owner only, everyone else 404
-    # (tests/training_site/test_exports.py).
-    "training_site:export-status",
-    "training_site:export-download",
+    # (tests/reports/test_exports.py).
+    "reports:export-status",
+    "reports:export-download",
 }
 
 
@@ -117,6 +117,7 @@ def _our_url_names():
         "assignments",
         "certificates",
         "skills",
+        "reports",
     ]:
         _prefix, resolver = get_resolver().namespace_dict[namespace]
         names |= {
@@ -199,7 +200,7 @@ def test_unknown_pages_get_the_friendly_404(client):
 @pytest.mark.django_db
 def test_refusals_get_the_friendly_403(client, employee):
     client.force_login(employee)
-    response = client.get(reverse("training_site:my-team"))
+    response = client.get(reverse("reports:my-team"))
     assert response.status_code == 403
     assert "You don't have access to this page" in response.text
 

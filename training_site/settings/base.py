@@ -53,6 +53,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Ours first, so our templates override Wagtail's and Django's.
     "training_site",
+    "reports",
     "people",
     "courses",
     "assignments",

@@ -1,0 +1,1 @@
+"""Organisation-wide training and skills reports in the Wagtail admin (L&D admins)."""

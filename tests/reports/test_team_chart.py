@@ -1,0 +1,20 @@
+"""The monthly completions chart labels a month with its whole year: "Dec 2026",
+never "Dec 26", which reads as a date (issue 13, item 15b)."""
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from tests.reports.test_team import TODAY, TRAINING, known  # noqa: F401
+
+
+@pytest.mark.django_db
+def test_chart_labels_name_the_month_and_the_whole_year(client_for, personas, known):  # noqa: F811
+    page = client_for(personas["manager"]).get(
+        TRAINING, {"assignment": known["assignment"].pk}
+    )
+    chart = page.text.split('class="month-chart')[1].split("</figure>")[0]
+    labels = re.findall(r'<span class="small">([^<]*[A-Za-z][^<]*)</span>', chart)
+    months = sorted({(TODAY - timedelta(days=days)).replace(day=1) for days in (2, 20)})
+    assert labels == [f"{month:%b %Y}" for month in months]
