@@ -5,8 +5,7 @@ import time
 from django.utils.functional import SimpleLazyObject
 
 from people.permissions import user_can_access_admin
-
-from .team import user_can_view_team_reports
+from reports.permissions import user_can_view_team_reports
 
 # Navigation flags are kept in the session for a few minutes: they decide which
 # links to show, not what anyone may do (every view checks for itself), and

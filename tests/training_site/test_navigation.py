@@ -12,14 +12,14 @@ ADMIN_LINK = 'href="/admin/"'
 
 
 def _team_link(client) -> bool:
-    return f'href="{reverse("training_site:my-team")}"' in client.get("/").text
+    return f'href="{reverse("reports:my-team")}"' in client.get("/").text
 
 
 @pytest.mark.django_db
 def test_the_my_team_link_is_shown_exactly_to_whom_the_page_opens(personas, client_for):
     for name, user in personas.items():
         client = client_for(user)
-        opens = client.get(reverse("training_site:my-team")).status_code == 200
+        opens = client.get(reverse("reports:my-team")).status_code == 200
         assert _team_link(client) == opens, name
 
 
@@ -30,7 +30,7 @@ def test_an_ld_admin_who_manages_nobody_gets_the_my_team_link(ld_admin, client_f
     assert not user_is_manager(ld_admin)
     client = client_for(ld_admin)
 
-    assert client.get(reverse("training_site:my-team")).status_code == 200
+    assert client.get(reverse("reports:my-team")).status_code == 200
     assert _team_link(client)
 
 
