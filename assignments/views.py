@@ -18,8 +18,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from people.permissions import user_can_view_team
-
 from . import services
 from .forms import (
     AssignerScope,
@@ -31,6 +29,7 @@ from .forms import (
     person_option,
 )
 from .models import AssignedLearner, Assignment, AssignmentEvent
+from .permissions import user_can_assign_training
 from .selectors import (
     assignment_for,
     assignment_learners,
@@ -44,8 +43,7 @@ LEARNERS_PER_PAGE = 100
 
 
 def _require_assigner(user) -> None:
-    # Whoever has a team assigns to it (L&D admins: to anyone).
-    if not user_can_view_team(user):
+    if not user_can_assign_training(user):
         raise PermissionDenied
 
 

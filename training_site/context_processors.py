@@ -4,6 +4,7 @@ import time
 
 from django.utils.functional import SimpleLazyObject
 
+from assignments.permissions import user_can_assign_training
 from people.permissions import user_can_access_admin
 from reports.permissions import user_can_view_team_reports
 
@@ -16,7 +17,7 @@ NAV_FLAGS_SECONDS = 300
 def _nav_flags(request) -> dict:
     user = request.user
     if not user.is_authenticated:
-        return {"team": False, "admin": False}
+        return {"team": False, "assign": False, "admin": False}
     flags = request.session.get("_nav")
     now = int(time.time())
     if (
@@ -29,6 +30,7 @@ def _nav_flags(request) -> dict:
             "at": now,
             # The very questions the pages ask: a link shown is a page that opens.
             "team": user_can_view_team_reports(user),
+            "assign": user_can_assign_training(user),
             "admin": user_can_access_admin(user),
         }
         request.session["_nav"] = flags
@@ -40,5 +42,6 @@ def navigation(request) -> dict:
     flags = SimpleLazyObject(lambda: _nav_flags(request))
     return {
         "nav_show_team": SimpleLazyObject(lambda: flags["team"]),
+        "nav_show_assignments": SimpleLazyObject(lambda: flags["assign"]),
         "nav_show_admin": SimpleLazyObject(lambda: flags["admin"]),
     }

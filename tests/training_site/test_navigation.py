@@ -58,3 +58,28 @@ def test_the_admin_link_follows_the_admin_permission_not_the_groups(client_for):
 
     assert client.get("/admin/").status_code == 200
     assert ADMIN_LINK in client.get("/").text
+
+
+@pytest.mark.django_db
+def test_the_assigned_training_link_is_shown_exactly_to_whom_the_page_opens(
+    personas, client_for
+):
+    url = reverse("assignments:list")
+    for name, user in personas.items():
+        client = client_for(user)
+        opens = client.get(url).status_code == 200
+        assert (f'href="{url}"' in client.get("/").text) == opens, name
+
+
+@pytest.mark.django_db
+def test_the_skill_review_link_is_shown_exactly_to_whom_the_queue_opens(
+    personas, client_for
+):
+    url = reverse("skills:review-list")
+    for name, user in personas.items():
+        if user is None:
+            continue  # My skills asks anonymous visitors to sign in
+        client = client_for(user)
+        opens = client.get(url).status_code == 200
+        page = client.get(reverse("skills:my-skills")).text
+        assert (f'href="{url}"' in page) == opens, name
