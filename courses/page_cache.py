@@ -18,8 +18,8 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from .models import CoursePage, ModulePage
-from .selectors import (
-    CARD_RENDITION,
+from .selectors.catalogue import CARD_RENDITION
+from .selectors.pages import (
     course_content,
     course_of,
     live_course,

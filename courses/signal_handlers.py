@@ -1,15 +1,16 @@
 """Receivers wired in CoursesConfig.ready()."""
 
+from django.db import transaction
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search.tasks import insert_or_update_object_task
+
+from .page_cache import bump_content_generation
+
 
 def content_changed(sender, instance=None, **kwargs):
     """A page was published, unpublished, moved or deleted, or its privacy changed:
     drop cached course and module pages."""
-    from django.db import transaction
-
-    from wagtail.models import Page, PageViewRestriction
-
-    from .page_cache import bump_content_generation
-
     if instance is None or isinstance(instance, Page | PageViewRestriction):
         bump_content_generation()
         # And again once it commits: a request in between still reads the old
@@ -24,10 +25,6 @@ def reindex_after_publish(sender, instance, **kwargs):
     with the Immediate task backend a topic added while publishing was never
     found by search. The task reads the page, tags and all, after the commit.
     """
-    from django.db import transaction
-
-    from wagtail.search.tasks import insert_or_update_object_task
-
     meta = instance._meta
     transaction.on_commit(
         lambda: insert_or_update_object_task.enqueue(

@@ -26,13 +26,9 @@ from .page_cache import (
     module_page_fresh,
 )
 from .permissions import user_can_take_course
-from .selectors import (
-    catalogue_for_user,
-    course_outline,
-    course_progress,
-    learning_path_progress,
-    module_progress,
-)
+from .selectors.catalogue import catalogue_for_user
+from .selectors.pages import course_outline, course_progress, module_progress
+from .selectors.progress import learning_path_progress
 from .services import CourseError, enrolment_create, enrolment_visit, module_complete
 
 
