@@ -10,7 +10,6 @@ are described in docs/roster-import.md.
 import hashlib
 import secrets
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -23,6 +22,7 @@ from django.db import connection, transaction
 from django.db.models import Case, Value, When
 from django.db.models.functions import Cast
 
+from lib.batching import chunks
 from people.models import SEARCH_KEY_FIELDS, Employee, OrgUnit, RosterImport
 from people.search import employee_search_key
 from people.signals import roster_applied
@@ -73,11 +73,6 @@ def roster_import(
     return result
 
 
-def _chunks(items: Sequence, size: int = BATCH_SIZE) -> Iterator[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 class _Writer:
     """Carries out one plan: units first, then people, then their managers."""
 
@@ -93,7 +88,7 @@ class _Writer:
         self._create_employees(unit_pks, number_pks)
         self._update_employees(unit_pks)
         # Existing people's managers last: the new manager may be a new person.
-        for batch in _chunks(self.plan.manager_changes):
+        for batch in chunks(self.plan.manager_changes, BATCH_SIZE):
             _bulk_set(
                 Employee,
                 [
@@ -102,7 +97,7 @@ class _Writer:
                 ],
                 ["manager"],
             )
-        for batch in _chunks(self.plan.missing):
+        for batch in chunks(self.plan.missing, BATCH_SIZE):
             Employee.objects.filter(pk__in=[old.pk for old in batch]).update(
                 is_active=False
             )
@@ -189,7 +184,9 @@ class _Writer:
         # with their manager already set: a second pass of bulk_update over
         # every new row would cost more than all the inserts together.
         user_model = get_user_model()
-        for batch in (batch for rows in self._levels() for batch in _chunks(rows)):
+        for batch in (
+            batch for rows in self._levels() for batch in chunks(rows, BATCH_SIZE)
+        ):
             users = user_model.objects.bulk_create(
                 [
                     user_model(
@@ -242,7 +239,7 @@ class _Writer:
     def _update_employees(self, unit_pks: dict[str, int]) -> None:
         user_model = get_user_model()
         account_fields = ["first_name", "last_name", "email", "is_active"]
-        for batch in _chunks(self.plan.updates):
+        for batch in chunks(self.plan.updates, BATCH_SIZE):
             employees, users, changed = [], [], set()
             renamed = []
             for row, old, fields, account in batch:

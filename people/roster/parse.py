@@ -6,9 +6,7 @@ with its physical line; problems across rows and against the organisation are
 the `check` stage's.
 """
 
-import csv
 import datetime
-import io
 import re
 import sys
 from collections.abc import Collection
@@ -17,6 +15,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from lib.csv_import import CsvReader, csv_decode, header_index, row_width_message
 from people.models import Employee, OrgUnit
 
 from .results import RosterError, RosterFileError
@@ -120,18 +119,7 @@ def roster_parse(
 
 def roster_decode(data: bytes) -> str:
     """The file as text (UTF-8, with or without a byte-order mark), or RosterFileError."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise RosterFileError(
-            f"The file is not UTF-8 text (line {line}); save it as “CSV UTF-8”.",
-            code="not_utf8",
-            line=line,
-        ) from exc
-    if not text.strip():
-        raise RosterFileError("The file is empty.", code="empty")
-    return text
+    return csv_decode(data, error=RosterFileError)
 
 
 class _Parser:
@@ -144,50 +132,19 @@ class _Parser:
         self.errors = self.parsed.errors
 
     def parse(self, text: str) -> ParsedRoster:
-        newline = text.find("\n")
-        header_line = text if newline < 0 else text[:newline]
-        delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        try:
-            header = next(reader)
-            index = self._read_header(header)
-            start = reader.line_num + 1
-            for cells in reader:
-                line, start = start, reader.line_num + 1
-                if any(cell.strip() for cell in cells):
-                    self._read_row(line, cells, index, len(header))
-        except csv.Error as exc:
-            raise RosterFileError(
-                f"The file is not valid CSV: {exc}.",
-                code="bad_csv",
-                line=reader.line_num,
-            ) from exc
+        reader = CsvReader(text, error=RosterFileError)
+        index = header_index(
+            [name.strip().lower() for name in reader.header],
+            required=COLUMNS,
+            known=(*COLUMNS, *OPTIONAL_COLUMNS),
+            error=RosterFileError,
+            written=reader.header,
+        )
+        for line, cells in reader:
+            self._read_row(line, cells, index, len(reader.header))
         if not self.parsed.rows and not self.errors:
-            raise RosterFileError("The file has a header but no rows.", code="no_rows")
+            raise reader.no_rows()
         return self.parsed
-
-    def _read_header(self, header: list[str]) -> dict[str, int]:
-        names = [name.strip().lower() for name in header]
-        index: dict[str, int] = {}
-        for position, name in enumerate(names):
-            if name in COLUMNS or name in OPTIONAL_COLUMNS:
-                if name in index:
-                    raise RosterFileError(
-                        f"The header names the column {name} twice.",
-                        code="duplicate_column",
-                        column=name,
-                    )
-                index[name] = position
-        missing = [name for name in COLUMNS if name not in index]
-        if missing:
-            unknown = [
-                h.strip() for h, n in zip(header, names, strict=True) if n not in index
-            ]
-            message = f"The header is missing these columns: {', '.join(missing)}."
-            if unknown:
-                message += f" Columns not recognised: {', '.join(unknown)}."
-            raise RosterFileError(message, code="missing_columns", column=missing[0])
-        return index
 
     def _error(self, line: int, column: str, value: str, message: str) -> None:
         self.errors.append(RosterError(line, column, value, message))
@@ -195,16 +152,8 @@ class _Parser:
     def _read_row(
         self, line: int, cells: list[str], index: dict[str, int], width: int
     ) -> None:
-        if len(cells) != width and (
-            len(cells) < width or any(cell.strip() for cell in cells[width:])
-        ):
-            self._error(
-                line,
-                "",
-                "",
-                f"This row has {len(cells)} values but the header has {width} columns; "
-                "is a value with a comma or semicolon missing its quotes?",
-            )
+        if problem := row_width_message(cells, width):
+            self._error(line, "", "", problem)
             return
         values = {name: cells[position].strip() for name, position in index.items()}
         before = len(self.errors)

@@ -3,6 +3,7 @@
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from lib.csv_import import CsvFileError
 from people.models import RosterImport
 
 
@@ -53,15 +54,8 @@ class RosterResult:
         }
 
 
-class RosterFileError(Exception):
+class RosterFileError(CsvFileError):
     """The file cannot be read as a roster at all (encoding, empty, header)."""
-
-    def __init__(self, message: str, *, code: str, line: int = 1, column: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.line = line
-        self.column = column
 
     def as_error(self) -> RosterError:
         return RosterError(self.line, self.column, "", self.message)

@@ -1,31 +1,21 @@
 """Stage five of a roster import: the admin upload, a preview, then a confirm.
 
-The preview is a dry run of exactly the file that the confirm step applies.
+The preview is a dry run of exactly the file that the confirm step applies; the
+page is lib.csv_import's, shared with the skills framework upload.
 """
 
-import hashlib
-import secrets
+from typing import Any
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import View
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-
+from lib.csv_import.upload import CsvConfirmForm, CsvImportView
 from people.models import RosterImport
 from people.permissions import user_can_import_roster
 
 from .apply import roster_import
-from .results import RosterFileError
-
-PREVIEW_CHANGES = 50
-UPLOAD_DIR = "roster-uploads"
+from .results import RosterResult
 
 
 class RosterUploadForm(forms.Form):
@@ -51,133 +41,49 @@ class RosterUploadForm(forms.Form):
     )
 
 
-class RosterConfirmForm(forms.Form):
-    """Step two: apply exactly the file that was previewed."""
+class RosterConfirmForm(CsvConfirmForm):
+    """Step two: apply exactly the file that was previewed, with the same options."""
 
-    token = forms.CharField(widget=forms.HiddenInput)
-    sha256 = forms.CharField(widget=forms.HiddenInput)
-    filename = forms.CharField(widget=forms.HiddenInput, required=False)
     deactivate_missing = forms.BooleanField(required=False, widget=forms.HiddenInput)
     allow_mass_deactivation = forms.BooleanField(
         required=False, widget=forms.HiddenInput
     )
 
-    def __init__(self, *args, **kwargs):
-        # The preview shows this form above a new upload form with fields of the
-        # same names; hidden fields need no ids, and the upload form's labels
-        # must point at its own checkboxes.
-        kwargs.setdefault("auto_id", False)
-        super().__init__(*args, **kwargs)
 
-
-def _upload_path(token: str) -> str:
-    return f"{UPLOAD_DIR}/{token}.csv"
-
-
-class RosterUploadView(WagtailAdminTemplateMixin, View):
-    """Upload an HR roster, see exactly what it would change, then apply it.
-
-    The file waits in media storage between the two steps (any app server can
-    pick it up); applying checks its SHA-256 against the preview, and deletes
-    it, so a double click or a resubmitted form cannot apply it twice.
-    """
+class RosterUploadView(CsvImportView):
+    """Upload an HR roster, see exactly what it would change, then apply it."""
 
     template_name = "people/admin/roster_upload.html"
-    page_title = _("Roster import")
+    page_title = gettext_lazy("Roster import")
     header_icon = "upload"
+    upload_form_class = RosterUploadForm
+    confirm_form_class = RosterConfirmForm
+    upload_folder = "roster-uploads"
+    index_url_name = "roster_upload:index"
+    preview_changes = 50
 
-    def dispatch(self, request, *args, **kwargs):
-        if not user_can_import_roster(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def allowed(self, user) -> bool:
+        return user_can_import_roster(user)
 
-    def get_breadcrumbs_items(self):
-        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
-
-    def get(self, request):
-        return self.render(upload_form=RosterUploadForm())
-
-    def post(self, request):
-        if "token" in request.POST:
-            return self.apply(request)
-        form = RosterUploadForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.render(upload_form=form)
-        upload = form.cleaned_data["file"]
-        data = upload.read()
-        options = {
-            "deactivate_missing": form.cleaned_data["deactivate_missing"],
-            "allow_mass_deactivation": form.cleaned_data["allow_mass_deactivation"],
+    def options(self, cleaned_data: dict) -> dict[str, Any]:
+        return {
+            "deactivate_missing": cleaned_data["deactivate_missing"],
+            "allow_mass_deactivation": cleaned_data["allow_mass_deactivation"],
         }
-        try:
-            result = roster_import(
-                data=data, filename=upload.name, dry_run=True, **options
-            )
-        except RosterFileError as error:
-            form.add_error("file", str(error))
-            return self.render(upload_form=form)
-        confirm_form = None
-        if not result.errors:
-            token = secrets.token_urlsafe(24)
-            default_storage.save(_upload_path(token), ContentFile(data))
-            confirm_form = RosterConfirmForm(
-                initial={
-                    "token": token,
-                    "sha256": hashlib.sha256(data).hexdigest(),
-                    "filename": upload.name,
-                    **options,
-                }
-            )
-        return self.render(
-            upload_form=RosterUploadForm(),
-            result=result,
-            filename=upload.name,
-            changes=result.changes[:PREVIEW_CHANGES],
-            confirm_form=confirm_form,
+
+    def preview(self, *, data: bytes, filename: str, options: dict) -> RosterResult:
+        return roster_import(data=data, filename=filename, dry_run=True, **options)
+
+    def apply(self, *, data: bytes, filename: str, options: dict) -> RosterResult:
+        return roster_import(
+            data=data, actor=self.request.user, filename=filename, **options
         )
 
-    def apply(self, request):
-        form = RosterConfirmForm(request.POST)
-        path = _upload_path(form.data.get("token", "")) if form.is_valid() else ""
-        if not path or not default_storage.exists(path):
-            messages.warning(
-                request,
-                _(
-                    "That upload has already been applied or has expired. Upload the file again."
-                ),
-            )
-            return redirect("roster_upload:index")
-        with default_storage.open(path, "rb") as stored:
-            data = stored.read()
-        if hashlib.sha256(data).hexdigest() != form.cleaned_data["sha256"]:
-            raise PermissionDenied
-        default_storage.delete(path)
-        result = roster_import(
-            data=data,
-            actor=request.user,
-            filename=form.cleaned_data["filename"],
-            deactivate_missing=form.cleaned_data["deactivate_missing"],
-            allow_mass_deactivation=form.cleaned_data["allow_mass_deactivation"],
-        )
-        if result.errors:
-            # The organisation changed between preview and apply: nothing was written.
-            return self.render(
-                upload_form=RosterUploadForm(),
-                result=result,
-                filename=form.cleaned_data["filename"],
-                changes=[],
-            )
-        messages.success(
-            request,
+    def applied_message(self, result: RosterResult) -> str:
+        return (
             _(
                 "Roster imported: %(created)s created, %(updated)s updated, "
                 "%(deactivated)s deactivated, %(unchanged)s unchanged."
             )
-            % result.as_summary(),
-        )
-        return redirect("roster_upload:index")
-
-    def render(self, **context):
-        return render(
-            self.request, self.template_name, self.get_context_data(**context)
+            % result.as_summary()
         )
