@@ -9,18 +9,14 @@ class AssignmentsConfig(AppConfig):
     verbose_name = _("Mandatory training")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save, pre_save
-
         from courses.models import Enrolment
         from courses.signals import enrolment_progressed
         from people.models import Employee
-        from people.signals import roster_applied
+        from people.signals import employee_changed, roster_applied
 
         from .signal_handlers import (
             expand_assignments_after_roster,
-            note_unit_before_save,
-            recount_after_employee_delete,
-            recount_after_employee_save,
+            recount_after_employee_change,
             sync_progress,
         )
 
@@ -30,20 +26,10 @@ class AssignmentsConfig(AppConfig):
         roster_applied.connect(
             expand_assignments_after_roster, dispatch_uid="assignments_expand"
         )
-        # Employees saved or deleted one at a time (the admin) keep the report
-        # tallies right; bulk writes (roster imports) rebuild them instead.
-        pre_save.connect(
-            note_unit_before_save,
+        # One employee saved or deleted in the admin recounts the report
+        # tallies of their units; a roster import rebuilds them instead.
+        employee_changed.connect(
+            recount_after_employee_change,
             sender=Employee,
-            dispatch_uid="assignments_tally_unit",
-        )
-        post_save.connect(
-            recount_after_employee_save,
-            sender=Employee,
-            dispatch_uid="assignments_tally_employee_save",
-        )
-        post_delete.connect(
-            recount_after_employee_delete,
-            sender=Employee,
-            dispatch_uid="assignments_tally_employee_delete",
+            dispatch_uid="assignments_tally_employee",
         )

@@ -7,7 +7,7 @@ someone out of scope would, so the form never confirms that a person exists.
 
 The person is not a list of everyone (thousands, for an L&D admin): it is a
 search box, `person`, that assignments/static/assignments/person_search.js turns into
-a combobox over `assign_people_search`, writing the chosen id to the hidden
+a combobox over `views.assign_people_search` (people from `scope.py`), writing the chosen id to the hidden
 `target_employee`. Without JavaScript the box still works: an employee number,
 or a name only one person in scope has, is enough.
 """
@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -29,94 +29,20 @@ from crispy_forms.layout import Field, Layout, Submit
 
 from courses.models import CoursePage, LearningPathPage
 from people.models import Employee, OrgUnit, RoleProfile
-from people.roles import user_is_ld_admin
-from people.selectors import employees_below, employees_matching
+from people.selectors import employees_matching
 
 from .models import Assignment
+from .scope import PEOPLE_SEARCH_MIN_LENGTH, AssignerScope, person_label
 
 # A second identical POST within this window is a double submit, not a new need.
 DUPLICATE_WINDOW = timedelta(minutes=1)
 MAX_DUE_DAYS = 3650
-# A search answers this many people at most: enough to pick from, and a
-# reason to type one more letter rather than to scroll.
-PEOPLE_SEARCH_LIMIT = 20
-PEOPLE_SEARCH_MIN_LENGTH = 2
 # How many namesakes an error message lists before asking for a number.
 _AMBIGUOUS_SHOWN = 5
 # "Alice Arsenault (200001)", as person_label writes it: the number in brackets.
 _LABEL_NUMBER = re.compile(r"\(([^()]+)\)\s*$")
 
 Target = Assignment.Target
-
-
-class AssignerScope:
-    """What one user may assign to: people, units and (L&D admins) role profiles."""
-
-    def __init__(self, user: AbstractBaseUser):
-        self.user = user
-        self.org_wide = user_is_ld_admin(user)
-        self.own = getattr(user, "employee", None)
-
-    def employees(self) -> QuerySet[Employee]:
-        """Active people this user may assign to; never themselves."""
-        if self.org_wide:
-            people = Employee.objects.active()
-            return people.exclude(pk=self.own.pk) if self.own else people
-        if self.own is None:
-            return Employee.objects.none()
-        return employees_below(employee=self.own).filter(is_active=True)
-
-    def units(self) -> QuerySet[OrgUnit]:
-        if self.org_wide:
-            return OrgUnit.objects.filter(is_active=True)
-        if self.own is None:
-            return OrgUnit.objects.none()
-        paths = OrgUnit.objects.filter(head=self.own).values_list("path", flat=True)
-        headed = Q(pk__in=[])
-        for path in paths:
-            headed |= Q(path__startswith=path)
-        return OrgUnit.objects.filter(is_active=True).filter(headed)
-
-    def roles(self) -> QuerySet[RoleProfile]:
-        return (
-            RoleProfile.objects.all() if self.org_wide else RoleProfile.objects.none()
-        )
-
-    def targets(self) -> list[tuple[str, str]]:
-        if self.org_wide:
-            return list(Target.choices)
-        return [
-            (Target.TEAM, _("Everyone below me")),
-            (Target.ORG_UNIT, _("An org unit I head, or one below it")),
-            (Target.EMPLOYEE, _("One person")),
-        ]
-
-
-def person_label(employee: Employee) -> str:
-    """What the person box holds once someone is chosen: name and employee number."""
-    return f"{employee.display_name} ({employee.employee_number})"
-
-
-def person_option(employee: Employee) -> dict:
-    """One search result: enough to tell two people of the same name apart."""
-    return {
-        "id": employee.pk,
-        "name": employee.display_name,
-        "employee_number": employee.employee_number,
-        "unit": employee.org_unit.name,
-        "label": person_label(employee),
-    }
-
-
-def people_search(*, scope: AssignerScope, query: str) -> tuple[list[Employee], bool]:
-    """Up to PEOPLE_SEARCH_LIMIT people in scope matching `query`, and whether more do."""
-    query = query.strip()[:100]
-    if len(query) < PEOPLE_SEARCH_MIN_LENGTH:
-        return [], False
-    found = employees_matching(
-        employees=scope.employees(), query=query, limit=PEOPLE_SEARCH_LIMIT + 1
-    )
-    return found[:PEOPLE_SEARCH_LIMIT], len(found) > PEOPLE_SEARCH_LIMIT
 
 
 def _item_choices() -> list:

@@ -21,29 +21,23 @@ tasks (one per e-mail: per person, or per manager's digest) read one person's
 details.
 """
 
-import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Case, Exists, OuterRef, Value, When
-from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from lib.batching import chunks
 
-from .models import DUE_SOON_DAYS, AssignedLearner, Reminder, status_conditions
-from .services import assignments_expand_all, assignments_recertify
-
-logger = logging.getLogger(__name__)
+from .models import AssignedLearner, Reminder, status_conditions
+from .models.reminders import LAST_DAYS, iso_week
+from .recertification import assignments_recertify
+from .services import assignments_expand_all
+from .tasks import send_learner_reminders, send_manager_digest
 
 Kind = Reminder.Kind
 Status = AssignedLearner.Status
-FIRST_DAYS = DUE_SOON_DAYS  # the first reminder goes when training becomes due soon
-LAST_DAYS = 3
 BATCH_SIZE = 500
 # The kinds a learner reminder stands for: sending one records those before it.
 _EARLIER = {
@@ -51,23 +45,6 @@ _EARLIER = {
     Kind.DAYS_3: [Kind.DAYS_14],
     Kind.OVERDUE: [Kind.DAYS_14, Kind.DAYS_3],
 }
-
-
-def reminder_kind(*, due_on: date, today: date) -> str | None:
-    """The reminder a learner is owed today (the most urgent one), or None."""
-    days_left = (due_on - today).days
-    if days_left < 0:
-        return Kind.OVERDUE
-    if days_left <= LAST_DAYS:
-        return Kind.DAYS_3
-    if days_left <= FIRST_DAYS:
-        return Kind.DAYS_14
-    return None
-
-
-def iso_week(day: date) -> str:
-    year, week, _weekday = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def reminders_send(*, today: date | None = None) -> dict[str, int]:
@@ -114,21 +91,6 @@ def reminders_send(*, today: date | None = None) -> dict[str, int]:
 # --- selecting and claiming -------------------------------------------------------
 
 
-def _open_for_reminders():
-    """Open work on active assignments, held by active people: one query's filter."""
-    return AssignedLearner.objects.open().filter(
-        assignment__is_active=True,
-        user__is_active=True,
-        user__employee__is_active=True,
-    )
-
-
-def _due_soon_or_overdue(today: date):
-    """The statuses a reminder speaks of, as one filter."""
-    conditions = status_conditions(today)
-    return conditions[Status.OVERDUE] | conditions[Status.DUE_SOON]
-
-
 def _learners_to_remind(*, today: date) -> tuple[list[tuple], int]:
     """(learner id, cycle, due date, kind, user id) of everyone owed one; one query."""
     kind = Case(
@@ -146,8 +108,8 @@ def _learners_to_remind(*, today: date) -> tuple[list[tuple], int]:
         kind=OuterRef("reminder_kind"),
     )
     rows = (
-        _open_for_reminders()
-        .filter(_due_soon_or_overdue(today))
+        AssignedLearner.objects.remindable()
+        .urgent(today=today)
         .annotate(reminder_kind=kind)
         .exclude(Exists(already))
         .order_by("pk")
@@ -207,7 +169,7 @@ def _managers_to_digest(*, today: date) -> tuple[list[int], int]:
         "manager_id"
     )
     rows = (
-        _open_for_reminders()
+        AssignedLearner.objects.remindable()
         .filter(
             status_conditions(today)[Status.OVERDUE],
             user__employee__manager__isnull=False,
@@ -247,169 +209,10 @@ def _claim_digests(manager_ids: Sequence[int], *, week: str) -> list[int]:
 
 
 def _enqueue_learner_reminders(*, reminder_ids: list[int], today: date) -> None:
-    from .tasks import send_learner_reminders
-
     send_learner_reminders.enqueue(
         reminder_ids=sorted(reminder_ids), today=today.isoformat()
     )
 
 
 def _enqueue_digest(*, reminder_id: int, today: date) -> None:
-    from .tasks import send_manager_digest
-
     send_manager_digest.enqueue(reminder_id=reminder_id, today=today.isoformat())
-
-
-# --- the e-mails (called by the tasks) -------------------------------------------
-
-
-def _absolute(url: str) -> str:
-    if url.startswith(("http://", "https://")):
-        return url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-
-
-def _item_url(item) -> str:
-    """The course (or learning path) page, absolute, for a link in an e-mail."""
-    url = item.get_url() if item is not None else None
-    return _absolute(url or reverse("training_site:my-learning"))
-
-
-def _team_url() -> str:
-    """The manager's assignment overview if it exists, else My team."""
-    try:
-        return _absolute(reverse("assignments:list"))
-    except NoReverseMatch:
-        return _absolute(reverse("reports:my-team"))
-
-
-def _send(*, template: str, context: dict, to: str) -> None:
-    subject = render_to_string(f"assignments/email/{template}_subject.txt", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=render_to_string(f"assignments/email/{template}.txt", context),
-        to=[to],
-    )
-    message.attach_alternative(
-        render_to_string(f"assignments/email/{template}.html", context), "text/html"
-    )
-    message.send()
-
-
-def _release(*reminders: Reminder) -> None:
-    # The e-mail did not go: give up the claims so that the next run tries again.
-    logger.exception("Could not send reminder(s) %s", [r.pk for r in reminders])
-    Reminder.objects.filter(pk__in=[r.pk for r in reminders]).delete()
-
-
-def _still_true(reminder: Reminder) -> bool:
-    """Between the claim and now, the person may have finished, been exempted
-    or been given more time: then this reminder says nothing true."""
-    learner = reminder.learner
-    return not (
-        learner.completed_at
-        or learner.exempted_at
-        or learner.due_on != reminder.due_on
-        or learner.cycle != reminder.cycle
-        or not learner.assignment.is_active
-    )
-
-
-def _reminder_item(learner: AssignedLearner, today: date) -> dict:
-    assignment = learner.assignment
-    return {
-        "kind": reminder_kind(due_on=learner.due_on, today=today),
-        "title": assignment.item_title,
-        "reason": assignment.reason,
-        "due_on": learner.due_on,
-        "days_left": (learner.due_on - today).days,
-        "days_overdue": (today - learner.due_on).days,
-        "url": _item_url(assignment.item),
-    }
-
-
-def learner_reminders_deliver(*, reminder_ids: Sequence[int], today: date) -> bool:
-    """E-mail one person their claimed reminders in one message; False if none goes.
-
-    The message lists every assignment of theirs that is overdue or due soon
-    today, most urgent first, not only those owed a reminder today.
-    """
-    claimed = [
-        reminder
-        for reminder in Reminder.objects.select_related(
-            "learner__user__employee", "learner__assignment"
-        ).filter(pk__in=list(reminder_ids), learner__isnull=False)
-        if _still_true(reminder)
-    ]
-    if not claimed:
-        return False
-    user = claimed[0].learner.user
-    employee = user.employee
-    address = employee.email or user.email
-    if not address:
-        return False
-    open_work = (
-        _open_for_reminders()
-        .filter(_due_soon_or_overdue(today), user=user)
-        .select_related("assignment__course", "assignment__learning_path")
-        .order_by("due_on", "pk")
-    )
-    items = [_reminder_item(learner, today) for learner in open_work]
-    context = {
-        "name": employee.display_name,
-        "items": items,
-        "overdue": sum(item["kind"] == Kind.OVERDUE for item in items),
-        "due_soon": sum(item["kind"] != Kind.OVERDUE for item in items),
-    }
-    try:
-        _send(template="reminder", context=context, to=address)
-    except OSError:
-        _release(*claimed)
-        return False
-    return True
-
-
-def manager_digest_deliver(*, reminder_id: int, today: date) -> bool:
-    """E-mail one manager the list of their overdue direct reports."""
-    reminder = (
-        Reminder.objects.select_related("manager__user")
-        .filter(pk=reminder_id, kind=Kind.DIGEST)
-        .first()
-    )
-    if reminder is None:
-        return False
-    manager = reminder.manager
-    address = manager.email or manager.user.email
-    if not address:
-        return False
-    rows = [
-        {
-            "name": row.user.employee.display_name,
-            "title": row.assignment.item_title,
-            "due_on": row.due_on,
-            "days_overdue": (today - row.due_on).days,
-        }
-        for row in _open_for_reminders()
-        .filter(
-            status_conditions(today)[Status.OVERDUE], user__employee__manager=manager
-        )
-        .select_related(
-            "user__employee", "assignment__course", "assignment__learning_path"
-        )
-        .order_by("due_on", "user__employee__last_name", "pk")
-    ]
-    if not rows:
-        return False
-    context = {
-        "name": manager.display_name,
-        "rows": rows,
-        "people": len({row["name"] for row in rows}),
-        "week": reminder.week,
-        "url": _team_url(),
-    }
-    try:
-        _send(template="digest", context=context, to=address)
-    except OSError:
-        _release(reminder)
-        return False
-    return True

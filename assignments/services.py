@@ -1,4 +1,6 @@
-"""Mandatory training: assign, expand to people, follow progress, extend, exempt, recertify.
+"""Mandatory training: assign, expand to people, extend and exempt.
+
+Following progress is `progress.py`; recertification `recertification.py`.
 
 Expansion is bulk and idempotent: it inserts only the people an assignment does
 not yet have, in batches, with a constant number of queries per batch, so
@@ -6,9 +8,8 @@ assigning a course to a 10,000-person division is a handful of statements and
 running it again (or after every roster import) adds only the newcomers.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
@@ -16,14 +17,10 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.constants import OnConflict
 from django.utils import timezone
 
-from courses.dates import add_months
 from courses.models import (
     CoursePage,
     Enrolment,
-    LearningPathCourse,
     LearningPathPage,
-    ModuleCompletion,
-    PastCompletion,
 )
 from courses.services import CourseError
 from lib.batching import chunks
@@ -31,6 +28,8 @@ from people.models import Employee, OrgUnit, RoleProfile
 from people.selectors import employees_below, org_unit_subtree_ids
 
 from .models import NEWCOMER_DAYS, AssignedLearner, Assignment, AssignmentEvent
+from .progress import learners_progress_sync
+from .recertification import assignments_recertify
 from .tallies import tallies_recount
 
 BATCH_SIZE = 2000
@@ -132,17 +131,6 @@ def assignment_targets(*, assignment: Assignment) -> QuerySet[Employee]:
             return people
 
 
-def course_ids_of(assignment: Assignment) -> list[int]:
-    """The courses a learner must complete: the course, or the path's courses."""
-    if assignment.course_id:
-        return [assignment.course_id]
-    return list(
-        LearningPathCourse.objects.filter(path_id=assignment.learning_path_id)
-        .order_by("sort_order")
-        .values_list("course_id", flat=True)
-    )
-
-
 @transaction.atomic
 def assignment_expand(
     *, assignment: Assignment, today: date | None = None, initial: bool = False
@@ -219,7 +207,7 @@ def _expand(*, assignment: Assignment, today: date, initial: bool) -> int:
     # rather than one per statement below.
     if not newcomers.exists():
         return 0
-    course_ids = course_ids_of(assignment)
+    course_ids = assignment.course_ids()
     # Only someone who has started or finished a course has progress to copy.
     progressed = list(
         Enrolment.objects.filter(
@@ -262,7 +250,9 @@ def _expand(*, assignment: Assignment, today: date, initial: bool) -> int:
         people_params,
     )
     for batch in chunks(progressed, BATCH_SIZE):
-        _sync_progress(assignment=assignment, user_ids=batch, course_ids=course_ids)
+        learners_progress_sync(
+            assignment=assignment, user_ids=batch, course_ids=course_ids
+        )
     return added
 
 
@@ -316,75 +306,6 @@ def _insert_select(
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *people_params])
         return cursor.rowcount
-
-
-# --- following progress -----------------------------------------------------------
-
-
-def _expiry(completed_at: datetime, validity_months: int | None) -> date | None:
-    if not validity_months:
-        return None
-    return add_months(timezone.localdate(completed_at), validity_months)
-
-
-_PROGRESS = ["started_at", "completed_at", "completed_on", "expires_on"]
-
-
-def _sync_progress(
-    *, assignment: Assignment, user_ids: Sequence[int], course_ids: Sequence[int]
-) -> None:
-    """Copy the enrolments' started and completed times onto these learners (3 queries)."""
-    if not course_ids:
-        return
-    validity = dict(
-        CoursePage.objects.filter(pk__in=course_ids).values_list(
-            "pk", "validity_months"
-        )
-    )
-    progress: dict[int, dict[int, tuple]] = {}
-    for user_id, course_id, started_at, completed_at in Enrolment.objects.filter(
-        user_id__in=user_ids, course_id__in=course_ids
-    ).values_list("user_id", "course_id", "started_at", "completed_at"):
-        progress.setdefault(user_id, {})[course_id] = (started_at, completed_at)
-    changed = []
-    for learner in AssignedLearner.objects.filter(
-        assignment=assignment, user_id__in=list(progress)
-    ).only("pk", "user_id", *_PROGRESS):
-        by_course = progress[learner.user_id]
-        started = [s for s, _c in by_course.values() if s]
-        done = [by_course.get(cid, (None, None))[1] for cid in course_ids]
-        completed_at = max(done) if all(done) else None
-        expiries = [
-            _expiry(c, validity.get(cid))
-            for cid, c in zip(course_ids, done, strict=True)
-            if c
-        ]
-        expires_on = min((e for e in expiries if e), default=None)
-        completed_on = timezone.localdate(completed_at) if completed_at else None
-        values = (min(started, default=None), completed_at, completed_on, expires_on)
-        if values != tuple(getattr(learner, name) for name in _PROGRESS):
-            for name, value in zip(_PROGRESS, values, strict=True):
-                setattr(learner, name, value)
-            changed.append(learner)
-    AssignedLearner.objects.bulk_update(changed, _PROGRESS, batch_size=500)
-
-
-def learner_progress_sync(*, user_id: int, course_id: int) -> None:
-    """An enrolment started or completed: update every assignment that includes it."""
-    path_ids = LearningPathCourse.objects.filter(course_id=course_id).values("path_id")
-    assignments = Assignment.objects.filter(learners__user_id=user_id).filter(
-        Q(course_id=course_id) | Q(learning_path_id__in=path_ids)
-    )
-    touched = []
-    for assignment in assignments.distinct():
-        _sync_progress(
-            assignment=assignment,
-            user_ids=[user_id],
-            course_ids=course_ids_of(assignment),
-        )
-        touched.append(assignment.pk)
-    if touched:
-        tallies_recount(assignment_ids=touched, user_ids=[user_id])
 
 
 # --- extensions and exemptions ----------------------------------------------------
@@ -458,106 +379,3 @@ def learner_exemption_lift(
 
 def _recount(learner: AssignedLearner) -> None:
     tallies_recount(assignment_ids=[learner.assignment_id], user_ids=[learner.user_id])
-
-
-# --- recertification --------------------------------------------------------------
-
-
-def assignments_recertify(
-    *, today: date | None = None, learners: QuerySet | None = None
-) -> int:
-    """Re-open every completion that enters its course's recertification window.
-
-    The learner is due again on the expiry date; their enrolments re-open (the
-    earlier completion is kept as a `PastCompletion`, and its certificate stays
-    until the new completion supersedes it); reminders start again because the
-    cycle changes. Returns how many learners re-opened.
-    """
-    today = today or timezone.localdate()
-    learners = learners if learners is not None else AssignedLearner.objects.all()
-    # {course id: (validity months, window days)} for every course that expires.
-    rules = {
-        pk: (validity, window)
-        for pk, validity, window in CoursePage.objects.filter(
-            validity_months__isnull=False
-        ).values_list("pk", "validity_months", "recertification_window_days")
-    }
-    windows = {pk: window for pk, (_validity, window) in rules.items()}
-    if not windows:
-        return 0
-    # The widest window bounds the search; each row is then checked exactly.
-    candidates = list(
-        learners.filter(
-            completed_at__isnull=False,
-            expires_on__isnull=False,
-            expires_on__lte=today + timedelta(days=max(windows.values())),
-        ).select_related("assignment")
-    )
-    reopened: list[AssignedLearner] = []
-    course_ids_by_assignment: dict[int, list[int]] = {}
-    for learner in candidates:
-        if learner.assignment_id not in course_ids_by_assignment:
-            course_ids_by_assignment[learner.assignment_id] = course_ids_of(
-                learner.assignment
-            )
-        course_ids = course_ids_by_assignment[learner.assignment_id]
-        window = max((windows.get(cid, 0) for cid in course_ids), default=0)
-        if learner.expires_on - timedelta(days=window) <= today:
-            _reopen(learner=learner, course_ids=course_ids, rules=rules, today=today)
-            reopened.append(learner)
-    if reopened:
-        tallies_recount(
-            assignment_ids={learner.assignment_id for learner in reopened},
-            user_ids={learner.user_id for learner in reopened},
-        )
-    return len(reopened)
-
-
-@transaction.atomic
-def _reopen(
-    *, learner: AssignedLearner, course_ids: list[int], rules: dict, today: date
-) -> None:
-    now = timezone.now()
-    expired_on = learner.expires_on
-    # Due again at expiry; someone newly assigned keeps their own later date.
-    due_on = max(expired_on, learner.due_on)
-    for enrolment in Enrolment.objects.select_for_update().filter(
-        user_id=learner.user_id, course_id__in=course_ids, completed_at__isnull=False
-    ):
-        if enrolment.course_id not in rules:
-            continue  # this course's completion does not expire
-        validity, window = rules[enrolment.course_id]
-        expires_on = _expiry(enrolment.completed_at, validity)
-        if expires_on - timedelta(days=window) > today:
-            continue
-        PastCompletion.objects.get_or_create(
-            enrolment=enrolment,
-            completed_at=enrolment.completed_at,
-            defaults={
-                "expires_on": expires_on,
-                "completion_snapshot": enrolment.completion_snapshot,
-            },
-        )
-        ModuleCompletion.objects.filter(enrolment=enrolment).delete()
-        Enrolment.objects.filter(pk=enrolment.pk).update(
-            completed_at=None,
-            started_at=None,
-            completion_snapshot={},
-            cycle_started_at=now,
-        )
-    AssignedLearner.objects.filter(pk=learner.pk).update(
-        completed_at=None,
-        completed_on=None,
-        started_at=None,
-        expires_on=None,
-        due_on=due_on,
-        original_due_on=due_on,
-        cycle=learner.cycle + 1,
-    )
-    AssignmentEvent.objects.create(
-        learner=learner,
-        kind=AssignmentEvent.Kind.REOPENED,
-        reason=f"Completion expires on {expired_on.isoformat()}.",
-        old_due_on=learner.due_on,
-        new_due_on=due_on,
-    )

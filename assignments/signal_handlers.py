@@ -2,7 +2,8 @@
 
 from django.db import transaction
 
-from .services import assignments_expand_all, learner_progress_sync
+from .progress import learner_progress_sync
+from .services import assignments_expand_all
 from .tallies import tallies_rebuild, tallies_recount
 
 
@@ -25,34 +26,15 @@ def expand_assignments_after_roster(sender, import_record, **kwargs):
         transaction.on_commit(tallies_rebuild, robust=True)
 
 
-def note_unit_before_save(sender, instance, raw=False, update_fields=None, **kwargs):
-    """An employee saved on their own (the admin): remember the unit they may leave."""
-    if raw or instance.pk is None:
+def recount_after_employee_change(
+    sender, employee, old_unit_id: int | None, new_unit_id: int | None, **kwargs
+):
+    """One employee joined, moved or left (the admin): recount the units concerned.
+
+    Reports count people through their employee record, so the unit they left
+    and the one they joined both change; an edit that keeps the unit changes
+    neither.
+    """
+    if old_unit_id == new_unit_id:
         return
-    if update_fields is not None and not {"org_unit", "org_unit_id"} & set(
-        update_fields
-    ):
-        return
-    instance._unit_before_save = (
-        sender.objects.filter(pk=instance.pk)
-        .values_list("org_unit_id", flat=True)
-        .first()
-    )
-
-
-def recount_after_employee_save(sender, instance, created, raw=False, **kwargs):
-    """A new employee record, or one that moved unit: recount the units concerned."""
-
-    before = instance.__dict__.pop("_unit_before_save", None)
-    if raw:
-        return
-    if created:
-        tallies_recount(unit_ids=[instance.org_unit_id])
-    elif before is not None and before != instance.org_unit_id:
-        tallies_recount(unit_ids=[before, instance.org_unit_id])
-
-
-def recount_after_employee_delete(sender, instance, **kwargs):
-    """Reports count people through their employee record: this one no longer counts."""
-
-    tallies_recount(unit_ids=[instance.org_unit_id])
+    tallies_recount(unit_ids=[u for u in (old_unit_id, new_unit_id) if u is not None])

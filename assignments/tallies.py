@@ -12,15 +12,17 @@ checks it after every kind of change):
   counted again: the assignment in the units of the people concerned
   (`tallies_recount`). The recount runs once the change has committed, in a
   transaction of its own, and reads only those units' rows.
-- An employee who moves unit recounts their old and new units
-  (`signal_handlers`). A roster import, which can move thousands, rebuilds
+- An employee created, moved or deleted in the admin recounts their old and
+  new units (`people.signals.employee_changed`, answered in `signal_handlers`). A roster import, which can move thousands, rebuilds
   them all after it commits (`tallies_rebuild`, 1.1–1.4 s at 40,000 people),
   and so must anything else that writes learner rows around the services (a
   bulk load, a data migration).
 - Overdue and in progress depend on the date. `AssignmentTallyBuild` records
-  which day the tallies were counted for; the reader rebuilds first when that
-  is not today (the daily `send_reminders` job does it ahead of the first
-  reader), and a recount on a day not yet counted leaves it to that rebuild.
+  which day the tallies were counted for; the report view calls
+  `tallies_ensure_current` before it reads, which rebuilds when that is not
+  today (the daily `send_reminders` job does it ahead of the first reader;
+  the selectors that sum them never write), and a recount on a day not yet
+  counted leaves it to that rebuild.
 - Every recount and rebuild locks the `AssignmentTallyBuild` row, and holds
   no other lock: it runs after the change it follows has committed. So two
   recounts of one unit, or a recount and a rebuild, never interleave on

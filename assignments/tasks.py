@@ -1,4 +1,4 @@
-"""Background work for courses: reminder e-mails (django-tasks).
+"""Background work for mandatory training: reminder e-mails (django-tasks).
 
 Arguments are ids and ISO dates, never objects: the database backend stores
 them as JSON and a worker on another host picks them up.
@@ -10,28 +10,24 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from .emails import learner_reminders_deliver, manager_digest_deliver
+
 
 @task()
 def send_learner_reminders(reminder_ids: list[int], today: str | None = None) -> bool:
     """E-mail one person their claimed reminders (14 days, 3 days, overdue) at once."""
-    from .reminders import learner_reminders_deliver
-
     return learner_reminders_deliver(reminder_ids=reminder_ids, today=_day(today))
 
 
 @task()
 def send_learner_reminder(reminder_id: int, today: str | None = None) -> bool:
     """E-mail one claimed learner reminder (tasks queued before reminders combined)."""
-    from .reminders import learner_reminders_deliver
-
     return learner_reminders_deliver(reminder_ids=[reminder_id], today=_day(today))
 
 
 @task()
 def send_manager_digest(reminder_id: int, today: str | None = None) -> bool:
     """E-mail one manager's weekly digest of overdue direct reports."""
-    from .reminders import manager_digest_deliver
-
     return manager_digest_deliver(reminder_id=reminder_id, today=_day(today))
 
 

@@ -19,17 +19,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import services
-from .forms import (
-    AssignerScope,
-    AssignmentForm,
-    ExemptForm,
-    ExtendForm,
-    people_search,
-    person_label,
-    person_option,
-)
+from .forms import AssignmentForm, ExemptForm, ExtendForm
 from .models import AssignedLearner, Assignment, AssignmentEvent
 from .permissions import user_can_assign_training
+from .scope import AssignerScope, people_search, person_label, person_option
 from .selectors import (
     assignment_for,
     assignment_learners,

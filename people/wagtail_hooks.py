@@ -1,5 +1,6 @@
 """The People menu in the Wagtail admin (L&D admins only)."""
 
+from django.contrib.auth import get_user_model
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +8,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
+from .actions import (
+    EmployeeCreateAction,
+    EmployeeDeleteAction,
+    EmployeeEditAction,
+    UserDeleteAction,
+)
+from .models import Employee
 from .permissions import user_can_import_roster
 from .roster.upload import RosterUploadView
 from .viewsets import (
@@ -52,3 +60,11 @@ class PeopleViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_people_viewsets():
     return [PeopleViewSetGroup(), employee_chooser_viewset, org_unit_chooser_viewset]
+
+
+@hooks.register("register_actions")
+def register_employee_actions(registry):
+    # Saving or deleting one employee in the admin announces it (employee_changed).
+    for action in (EmployeeCreateAction, EmployeeEditAction, EmployeeDeleteAction):
+        registry.register(Employee, action)
+    registry.register(get_user_model(), UserDeleteAction)

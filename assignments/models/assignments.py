@@ -15,7 +15,7 @@ from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import CoursePage, LearningPathPage
+from courses.models import CoursePage, LearningPathCourse, LearningPathPage
 
 DUE_SOON_DAYS = 14
 NEWCOMER_DAYS = 30
@@ -159,6 +159,16 @@ class Assignment(models.Model):
             return _("%(days)s days after the hire date") % {"days": self.due_days}
         return _("%(days)s days after being assigned") % {"days": self.due_days}
 
+    def course_ids(self) -> list[int]:
+        """The courses a learner must complete: the course, or the path's courses."""
+        if self.course_id:
+            return [self.course_id]
+        return list(
+            LearningPathCourse.objects.filter(path_id=self.learning_path_id)
+            .order_by("sort_order")
+            .values_list("course_id", flat=True)
+        )
+
     def due_for(
         self, *, assigned_on: date, hire_date: date | None, newcomer: bool = False
     ) -> date:
@@ -231,6 +241,20 @@ class AssignedLearnerQuerySet(models.QuerySet):
                 AssignedLearner.Status.OVERDUE
             ]
         )
+
+    def remindable(self):
+        """Open work on active assignments, held by active people: whom reminders concern."""
+        return self.open().filter(
+            assignment__is_active=True,
+            user__is_active=True,
+            user__employee__is_active=True,
+        )
+
+    def urgent(self, *, today: date):
+        """Due soon or overdue on `today`: what a reminder speaks of."""
+        conditions = status_conditions(today)
+        status = AssignedLearner.Status
+        return self.filter(conditions[status.OVERDUE] | conditions[status.DUE_SOON])
 
     def counted(self):
         """The rows reports count: everyone but exempt people who have not completed."""

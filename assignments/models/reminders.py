@@ -1,10 +1,15 @@
 """Reminders sent about mandatory training: the rows that make sending idempotent."""
 
+from datetime import date
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .assignments import AssignedLearner
+from .assignments import DUE_SOON_DAYS, AssignedLearner
+
+FIRST_DAYS = DUE_SOON_DAYS  # the first reminder goes when training becomes due soon
+LAST_DAYS = 3
 
 
 class Reminder(models.Model):
@@ -56,3 +61,21 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.sent_at:%Y-%m-%d})"
+
+
+def reminder_kind(*, due_on: date, today: date) -> str | None:
+    """The reminder a learner is owed today (the most urgent one), or None."""
+    days_left = (due_on - today).days
+    if days_left < 0:
+        return Reminder.Kind.OVERDUE
+    if days_left <= LAST_DAYS:
+        return Reminder.Kind.DAYS_3
+    if days_left <= FIRST_DAYS:
+        return Reminder.Kind.DAYS_14
+    return None
+
+
+def iso_week(day: date) -> str:
+    """The ISO week a digest is for, e.g. 2026-W48."""
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"

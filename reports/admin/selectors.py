@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from assignments.models import AssignedLearner, Assignment, AssignmentTally
 from assignments.selectors import TRAINING_FIGURES, training_counts
-from assignments.tallies import tallies_ensure_current
 from people.models import OrgUnit
 
 from ..team.selectors import TrainingRow
@@ -21,13 +20,13 @@ def training_by_division(
     """One row per division × active assignment: the figures of `training_report`.
 
     Summed from the report tallies (one row per assignment and unit, see
-    `assignments.tallies`), which are first counted again if they are from an
-    earlier day. Four queries when they are current, whatever the size of the
+    `assignments.tallies`); a reader that needs them counted for today calls
+    `tallies_ensure_current` first (the report view does). Four queries,
+    whatever the size of the
     organisation: 0.15–0.2 s for 40,000 people and a million progress rows
     on SQLite (`make bench reports`), where counting the learner rows
     themselves takes 0.8–1.4 s. `tallies` narrows by unit or course.
     """
-    tallies_ensure_current()
     tallies = tallies if tallies is not None else AssignmentTally.objects.all()
     counts = (
         tallies.filter(assignment__is_active=True)

@@ -21,6 +21,7 @@ from wagtail.admin.views.reports import ReportView
 
 from assignments.models import DUE_SOON_DAYS, AssignedLearner, AssignmentTally
 from assignments.selectors import REPORT_STATUSES
+from assignments.tallies import tallies_ensure_current
 from lib.admin_columns import CalendarDateColumn
 from people.selectors import org_unit_subtree_ids
 from skills.selectors import SMALL_CELL, skills_by_unit
@@ -128,6 +129,12 @@ class TrainingByDivisionReportView(OrgReportView):
             # Not in the tallies: count those learners themselves.
             learners = self.filter_queryset(AssignedLearner.objects.all())
             return training_by_division_live(learners=learners)
+        # Statuses depend on the date: tallies counted for an earlier day (or
+        # never) are counted again first, a write the view asks for explicitly.
+        tallies_ensure_current()
+        # Statuses depend on the date: tallies counted for an earlier day (or
+        # never) are counted again first, a write the view asks for explicitly.
+        tallies_ensure_current()
         tallies = AssignmentTally.objects.all()
         for unit in (chosen.get("division"), chosen.get("unit")):
             if unit is not None:

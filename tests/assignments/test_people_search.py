@@ -13,8 +13,8 @@ from django.utils import timezone
 
 import pytest
 
-from assignments.forms import PEOPLE_SEARCH_LIMIT
 from assignments.models import AssignedLearner, Assignment
+from assignments.scope import PEOPLE_SEARCH_LIMIT
 from people.models import Employee
 from tests.conftest import LOGIN, PERSONAS
 from tests.courses.factories import make_course

@@ -18,12 +18,8 @@ from django.utils import timezone
 import pytest
 
 from assignments.models import AssignedLearner, Assignment, Reminder
-from assignments.reminders import (
-    _claim_learner_reminders,
-    iso_week,
-    reminder_kind,
-    reminders_send,
-)
+from assignments.models.reminders import iso_week, reminder_kind
+from assignments.reminders import _claim_learner_reminders, reminders_send
 from assignments.services import (
     assignment_create,
     learner_exempt,
@@ -304,7 +300,7 @@ def test_a_failed_combined_email_releases_every_claim_in_it(personas, course):
         alice, make_course(title="Privacy basics"), due_on=TODAY + timedelta(3)
     )
 
-    with mock.patch("assignments.reminders._send", side_effect=OSError("SMTP down")):
+    with mock.patch("assignments.emails._send", side_effect=OSError("SMTP down")):
         reminders_send(today=TODAY)
     assert to(alice) == []
     # Both reminders the e-mail carried are given up (the kinds skipped

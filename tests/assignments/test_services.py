@@ -15,13 +15,13 @@ from assignments.models import (
     AssignmentEvent,
     AssignmentTally,
 )
+from assignments.recertification import assignments_recertify
 from assignments.selectors import due_dates_for, learner_rows
 from assignments.services import (
     AssignmentError,
     assignment_create,
     assignment_expand,
     assignments_expand_all,
-    assignments_recertify,
     learner_exempt,
     learner_exemption_lift,
     learner_extend,

@@ -99,11 +99,11 @@ def test_simultaneous_completions_in_one_unit_leave_the_report_tallies_right(org
     from django.db import transaction
     from django.utils import timezone
 
+    from assignments import tallies
     from assignments.models import Assignment, AssignmentTally
     from assignments.services import assignment_create
     from assignments.tallies import tallies_rebuild
-    from courses import tallies
-    from tests.courses.test_tallies import live, tallied
+    from tests.assignments.counts import live, tallied
     from tests.people.factories import EmployeeFactory, UserFactory
 
     people = [

@@ -10,7 +10,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
-OURS = {"training_site", "people", "courses", "skills", "certificates", "lib"}
+OURS = {
+    "training_site",
+    "people",
+    "courses",
+    "assignments",
+    "skills",
+    "certificates",
+    "lib",
+}
 
 
 def _name(requirement: str) -> str:
