@@ -6,7 +6,8 @@
         └── Team B  (head: Dana)          Charlie (peer), reports to Dana
 
 Every permission test runs its check for each persona: anonymous, employee,
-peer, manager, other_manager, trainer, ld_admin.
+peer, manager, other_manager, trainer, ld_admin (tests/personas.py), through the
+`persona_matrix` fixture.
 """
 
 import os
@@ -17,26 +18,11 @@ import pytest
 
 from people import roles
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
+from tests.personas import PersonaMatrix
 
 # Playwright's sync API runs an event loop in this thread; Django refuses DB
 # access from "async" contexts unless told it is safe (it is: one thread).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-PASSWORD = "correct-horse-battery"
-# What staff without admin access get from every admin URL: the 403 page that
-# says so (training_site.middleware.AdminAccessMiddleware), not a login redirect.
-NO_ADMIN = 403
-# Expected of an anonymous visitor to a signed-in page: the login redirect.
-LOGIN = "login"
-PERSONAS = [
-    "anonymous",
-    "employee",
-    "peer",
-    "manager",
-    "other_manager",
-    "trainer",
-    "ld_admin",
-]
 
 
 @pytest.fixture
@@ -152,3 +138,9 @@ def client_for():
         return client
 
     return make
+
+
+@pytest.fixture
+def persona_matrix(personas, client_for):
+    """Ask every persona named for a URL; fail listing each whose answer differs."""
+    return PersonaMatrix(personas, client_for)

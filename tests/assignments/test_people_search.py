@@ -16,14 +16,15 @@ import pytest
 from assignments.models import AssignedLearner, Assignment
 from assignments.scope import PEOPLE_SEARCH_LIMIT
 from people.models import Employee
-from tests.conftest import LOGIN, PERSONAS
 from tests.courses.factories import make_course
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
+from tests.personas import LOGIN, every_persona
 
 SEARCH = "assignments:people-search"
 Target = Assignment.Target
-# In PERSONAS order: anonymous, employee, peer, manager, other_manager, trainer, ld_admin
-ASSIGNERS_ONLY = [LOGIN, 403, 403, 200, 200, 403, 200]
+ASSIGNERS_ONLY = every_persona(
+    403, anonymous=LOGIN, manager=200, other_manager=200, ld_admin=200
+)
 EVERYONE = [
     "Alice Arsenault",
     "Bob Bouchard",
@@ -88,17 +89,18 @@ def course(db):
 
 @pytest.mark.django_db
 def test_people_search_for_every_persona_returns_only_their_scope(
-    check, personas, client_for
+    personas, client_for, persona_matrix
 ):
-    for persona, expected in zip(PERSONAS, ASSIGNERS_ONLY, strict=True):
+    def search_everyone(client, _persona):
+        return {name: search(client, name) for name in EVERYONE}
+
+    searches = persona_matrix(reverse(SEARCH), ASSIGNERS_ONLY, request=search_everyone)
+    for persona, expected in ASSIGNERS_ONLY.items():
         client = client_for(personas[persona])
-        for name in EVERYONE:
-            response = search(client, name)
-            check(response, expected, (persona, name))
-            if expected == 200:
+        if expected == 200:
+            for name, response in searches[persona].items():
                 found = names(response)
                 assert found == {name} & FINDS[persona], (persona, name, found)
-        if expected == 200:
             # A manager's search never reaches another team, by any route.
             for other in EVERYONE:
                 employee = Employee.objects.get(user__first_name=other.split()[0])

@@ -19,9 +19,9 @@ from assignments.models import AssignedLearner, Assignment, AssignmentEvent
 from assignments.services import assignment_create, assignment_expand
 from courses.models import Enrolment
 from people.models import Employee
-from tests.conftest import LOGIN, PERSONAS
 from tests.courses.factories import make_course
 from tests.people.factories import EmployeeFactory, RoleProfileFactory, UserFactory
+from tests.personas import LOGIN, every_persona
 
 Target = Assignment.Target
 Status = AssignedLearner.Status
@@ -82,20 +82,21 @@ def messages_of(response) -> list[str]:
 
 # --- who may use each page -------------------------------------------------------
 
-# In PERSONAS order: anonymous, employee, peer, manager, other_manager, trainer, ld_admin
-ASSIGNERS_ONLY = [LOGIN, 403, 403, 200, 200, 403, 200]
+ASSIGNERS_ONLY = every_persona(
+    403, anonymous=LOGIN, manager=200, other_manager=200, ld_admin=200
+)
 # Bob's assignment covers Alice only: Dana manages nobody under it (404).
-IN_SCOPE_ONLY = [LOGIN, 403, 403, 200, 404, 403, 200]
+IN_SCOPE_ONLY = every_persona(
+    403, anonymous=LOGIN, manager=200, other_manager=404, ld_admin=200
+)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url_name", ["assignments:assign", "assignments:list"])
 def test_assign_and_list_are_for_managers_and_ld_admins(
-    check, url_name, personas, client_for, team_assignment
+    url_name, persona_matrix, team_assignment
 ):
-    for persona, expected in zip(PERSONAS, ASSIGNERS_ONLY, strict=True):
-        response = client_for(personas[persona]).get(reverse(url_name))
-        check(response, expected, persona)
+    persona_matrix(reverse(url_name), ASSIGNERS_ONLY)
 
 
 @pytest.mark.django_db
@@ -104,24 +105,24 @@ def test_assign_and_list_are_for_managers_and_ld_admins(
     ["assignments:detail", "assignments:learner-extend", "assignments:learner-exempt"],
 )
 def test_assignment_and_learner_pages_for_every_persona(
-    check, url_name, personas, client_for, team_assignment, alice_row
+    url_name, persona_matrix, team_assignment, alice_row
 ):
     pk = team_assignment.pk if url_name == "assignments:detail" else alice_row.pk
-    for persona, expected in zip(PERSONAS, IN_SCOPE_ONLY, strict=True):
-        response = client_for(personas[persona]).get(reverse(url_name, args=[pk]))
-        check(response, expected, persona)
+    persona_matrix(reverse(url_name, args=[pk]), IN_SCOPE_ONLY)
 
 
 @pytest.mark.django_db
-def test_assign_post_for_every_persona(check, course, personas, client_for):
-    expected = [LOGIN, 403, 403, 302, 302, 403, 302]
+def test_assign_post_for_every_persona(course, personas, persona_matrix):
+    expected = every_persona(
+        403, anonymous=LOGIN, manager=302, other_manager=302, ld_admin=302
+    )
     lee_target = {"target_employee": personas["manager"].employee.pk}
-    for persona, outcome in zip(PERSONAS, expected, strict=True):
+
+    def assign(client, persona):
         data = form_data(course, **(lee_target if persona == "ld_admin" else {}))
-        response = client_for(personas[persona]).post(
-            reverse("assignments:assign"), data
-        )
-        check(response, outcome, persona)
+        return client.post(reverse("assignments:assign"), data)
+
+    persona_matrix(reverse("assignments:assign"), expected, request=assign)
     # Bob, Dana and Lee (for Bob's team) each assigned once.
     assert Assignment.objects.count() == 3
     assert set(AssignedLearner.objects.values_list("user__username", flat=True)) == {
@@ -131,24 +132,26 @@ def test_assign_post_for_every_persona(check, course, personas, client_for):
 
 
 @pytest.mark.django_db
-def test_extend_and_exempt_posts_for_every_persona(
-    check, personas, client_for, alice_row
-):
-    expected = [LOGIN, 403, 403, 302, 404, 403, 302]
-    for days, (persona, outcome) in enumerate(
-        zip(PERSONAS, expected, strict=True), start=40
-    ):
-        client = client_for(personas[persona])
-        extend = client.post(
-            reverse("assignments:learner-extend", args=[alice_row.pk]),
-            {"due_on": (today() + timedelta(days=days)).isoformat(), "reason": "Leave"},
-        )
-        check(extend, outcome, persona)
-        exempt = client.post(
-            reverse("assignments:learner-exempt", args=[alice_row.pk]),
-            {"reason": "Trained elsewhere"},
-        )
-        check(exempt, outcome, persona)
+def test_extend_and_exempt_posts_for_every_persona(persona_matrix, alice_row):
+    expected = every_persona(
+        403, anonymous=LOGIN, manager=302, other_manager=404, ld_admin=302
+    )
+    days = iter(range(40, 50))
+
+    def extend_then_exempt(client, _persona):
+        due_on = (today() + timedelta(days=next(days))).isoformat()
+        return {
+            "extend": client.post(
+                reverse("assignments:learner-extend", args=[alice_row.pk]),
+                {"due_on": due_on, "reason": "Leave"},
+            ),
+            "exempt": client.post(
+                reverse("assignments:learner-exempt", args=[alice_row.pk]),
+                {"reason": "Trained elsewhere"},
+            ),
+        }
+
+    persona_matrix(None, expected, request=extend_then_exempt, label="extend, exempt")
     actors = list(
         AssignmentEvent.objects.filter(learner=alice_row).values_list(
             "kind", "actor__username"
@@ -163,20 +166,27 @@ def test_extend_and_exempt_posts_for_every_persona(
 
 
 @pytest.mark.django_db
-def test_lifting_an_exemption_is_a_post_for_people_in_scope(
-    check, personas, client_for, alice_row
-):
+def test_lifting_an_exemption_is_a_post_for_people_in_scope(persona_matrix, alice_row):
     url = reverse("assignments:learner-exemption-lift", args=[alice_row.pk])
-    expected = [LOGIN, 403, 403, 302, 404, 403, 302]
-    for persona, outcome in zip(PERSONAS, expected, strict=True):
-        client = client_for(personas[persona])
+    expected = every_persona(
+        403, anonymous=LOGIN, manager=302, other_manager=404, ld_admin=302
+    )
+    lifted = {}
+
+    def lift(client, persona):
         assert client.get(url).status_code == 405, persona
         AssignedLearner.objects.filter(pk=alice_row.pk).update(
             exempted_at=timezone.now(), exempt_reason="Trained elsewhere"
         )
-        check(client.post(url), outcome, persona)
-        lifted = AssignedLearner.objects.get(pk=alice_row.pk).exempted_at is None
-        assert lifted == (outcome == 302), persona
+        response = client.post(url)
+        lifted[persona] = (
+            AssignedLearner.objects.get(pk=alice_row.pk).exempted_at is None
+        )
+        return response
+
+    persona_matrix(url, expected, method="post", request=lift)
+    for persona, outcome in expected.items():
+        assert lifted[persona] == (outcome == 302), persona
 
 
 # --- scope: a manager cannot reach outside it -------------------------------------

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 from tests.browser.conftest import WAGTAIL_EDITOR_UPSTREAM, assert_accessible, sign_in
-from tests.conftest import PASSWORD
+from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,8 +10,8 @@ from certificates.models import Certificate
 from certificates.rendering import certificate_record
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.browser.test_learning import activate, tab_to
-from tests.conftest import PASSWORD
 from tests.courses.factories import make_course
+from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from skills.framework_csv import framework_export
 from skills.models import Skill
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.conftest import PASSWORD
+from tests.personas import PASSWORD
 from tests.skills.conftest import framework  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)

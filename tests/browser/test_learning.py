@@ -4,8 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.conftest import PASSWORD
 from tests.courses.factories import make_course
+from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,13 +8,13 @@ from playwright.sync_api import expect
 from courses.models import Enrolment, QuizAttempt
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.browser.test_learning import activate, tab_to
-from tests.conftest import PASSWORD
 from tests.courses.factories import (
     make_course,
     make_quiz_module,
     option,
     question,
 )
+from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from people.models import Employee
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.conftest import PASSWORD
+from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.conftest import PASSWORD
 from tests.courses.factories import make_course
+from tests.personas import PASSWORD
 from tests.skills.conftest import framework, skills_urls, staffed  # noqa: F401
 from tests.skills.factories import add_outcome
 

@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.conftest import PASSWORD
 from tests.people.factories import EmployeeFactory, UserFactory
+from tests.personas import PASSWORD
 from tests.reports.test_team_skills import rate
 from tests.skills.factories import make_category, make_role, make_skill, set_target
 

@@ -19,8 +19,8 @@ from courses.models import (
     ModuleCompletion,
 )
 from courses.services import module_complete
-from tests.conftest import PERSONAS
 from tests.courses.factories import make_course, make_module, modules_of, paragraph
+from tests.personas import LOGIN, PERSONAS, every_persona
 
 
 @pytest.fixture
@@ -29,18 +29,10 @@ def course(db):
 
 
 @pytest.mark.django_db
-def test_course_pages_need_a_login_and_are_open_to_all_staff(
-    course, personas, client_for
-):
+def test_course_pages_need_a_login_and_are_open_to_all_staff(course, persona_matrix):
     module = modules_of(course)[0]
     for url in ["/courses/", course.url, module.url]:
-        for persona in PERSONAS:
-            response = client_for(personas[persona]).get(url)
-            if persona == "anonymous":
-                assert response.status_code == 302, url
-                assert response["Location"].startswith("/accounts/login/"), url
-            else:
-                assert response.status_code == 200, (url, persona)
+        persona_matrix(url, every_persona(200, anonymous=LOGIN))
 
 
 @pytest.mark.django_db
@@ -74,17 +66,15 @@ def test_a_public_catalogue_shows_a_course_page_to_anonymous_visitors(course, cl
 
 
 @pytest.mark.django_db
-def test_learner_actions_are_posts_for_signed_in_staff(course, personas, client_for):
+def test_learner_actions_are_posts_for_signed_in_staff(
+    course, personas, client_for, persona_matrix
+):
     module = modules_of(course)[0]
     enrol = reverse("courses:enrol", args=[course.pk])
     complete = reverse("courses:complete-module", args=[module.pk])
     for url in [enrol, complete]:
         assert client_for(personas["employee"]).get(url).status_code == 405
-        anonymous = client_for(None).post(url)
-        assert anonymous.status_code == 302
-        assert anonymous["Location"].startswith("/accounts/login/")
-        for persona in PERSONAS[1:]:
-            assert client_for(personas[persona]).post(url).status_code == 302, persona
+        persona_matrix(url, every_persona(302, anonymous=LOGIN), method="post")
     assert Enrolment.objects.filter(course=course).count() == len(PERSONAS) - 1
 
 

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from reports.exports import neutralise, stream_csv, xlsx_response
 from reports.models import ExportJob
 from reports.tasks import BUILDERS, export_job_run
-from tests.conftest import PERSONAS
 from tests.people.factories import EmployeeFactory
+from tests.personas import LOGIN, every_persona
 from tests.skills.factories import make_category, make_role, make_skill, set_target
 
 MATRIX = reverse("reports:team-skills")
@@ -217,20 +217,12 @@ def test_a_failed_job_says_so(client_for, manager):
 
 
 def test_only_the_owner_sees_or_downloads_a_job(
-    client_for, personas, manager, big, django_capture_on_commit_callbacks
+    client_for, persona_matrix, manager, big, django_capture_on_commit_callbacks
 ):
     job, _response = _start(client_for(manager), django_capture_on_commit_callbacks)
     for name in ("export-status", "export-download"):
         url = reverse(f"reports:{name}", args=[job.pk])
-        for persona in PERSONAS:
-            response = client_for(personas[persona]).get(url)
-            if persona == "anonymous":
-                assert response.status_code == 302, name
-                assert response["Location"].startswith("/accounts/login/")
-            elif persona == "manager":
-                assert response.status_code == 200, name
-            else:
-                assert response.status_code == 404, (persona, name)
+        persona_matrix(url, every_persona(404, anonymous=LOGIN, manager=200))
 
 
 def test_a_job_runs_once_even_if_delivered_twice(

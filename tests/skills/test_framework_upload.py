@@ -15,7 +15,7 @@ import pytest
 
 from skills.framework_csv import framework_export
 from skills.models import Skill
-from tests.conftest import NO_ADMIN
+from tests.personas import NO_ADMIN
 from tests.skills.factories import make_skill
 
 URL = "skills_framework:index"

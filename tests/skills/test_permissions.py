@@ -5,15 +5,16 @@ from django.urls import reverse
 import pytest
 
 from skills.models import SelfAssessment
-from tests.conftest import NO_ADMIN, PERSONAS
+from tests.personas import LOGIN, NO_ADMIN, OK, REFUSED, every_persona
 from tests.skills.helpers import review, submit
 
-LOGIN, REFUSED, MISSING, OK = "login", 403, 404, 200
-# anonymous, employee, peer, manager, other_manager, trainer, ld_admin
-EVERY_EMPLOYEE = [LOGIN, OK, OK, OK, OK, OK, OK]
-REVIEWERS = [LOGIN, REFUSED, REFUSED, OK, OK, REFUSED, OK]
+FORBIDDEN, MISSING = 403, 404
+EVERY_EMPLOYEE = every_persona(OK, anonymous=LOGIN)
+REVIEWERS = every_persona(
+    FORBIDDEN, anonymous=LOGIN, manager=OK, other_manager=OK, ld_admin=OK
+)
 # Alice's review: her manager, and L&D admins (org-wide scope, people.permissions).
-ALICE_REVIEWERS = [LOGIN, MISSING, MISSING, OK, MISSING, MISSING, OK]
+ALICE_REVIEWERS = every_persona(MISSING, anonymous=LOGIN, manager=OK, ld_admin=OK)
 
 
 @pytest.fixture
@@ -22,20 +23,8 @@ def submitted(staffed, employee):
     return submit(employee, {skills["data"]: 2, skills["cyber"]: 2, skills["plain"]: 2})
 
 
-def _check(client, url, expected, label, method="get"):
-    _assert(getattr(client, method)(url), expected, label)
-
-
-def _assert(response, expected, label):
-    if expected == LOGIN:
-        assert response.status_code == 302, label
-        assert response["Location"].startswith("/accounts/login/"), label
-    else:
-        assert response.status_code == expected, (label, response.status_code)
-
-
 @pytest.mark.django_db
-def test_site_pages_for_every_persona(personas, client_for, submitted):
+def test_site_pages_for_every_persona(persona_matrix, submitted):
     pages = {
         "my skills": (reverse("skills:my-skills"), EVERY_EMPLOYEE),
         "self-assessment": (reverse("skills:self-assessment"), EVERY_EMPLOYEE),
@@ -43,13 +32,12 @@ def test_site_pages_for_every_persona(personas, client_for, submitted):
         "review": (reverse("skills:review", args=[submitted.pk]), ALICE_REVIEWERS),
     }
     for label, (url, expectations) in pages.items():
-        for persona, expected in zip(PERSONAS, expectations, strict=True):
-            _check(client_for(personas[persona]), url, expected, (label, persona))
+        persona_matrix(url, expectations, label=label)
 
 
 @pytest.mark.django_db
 def test_dismissing_a_notice_is_a_post_and_only_touches_your_own(
-    personas, client_for, submitted, manager, staffed
+    personas, client_for, persona_matrix, submitted, manager, staffed
 ):
     skills = staffed["skills"]
     review(
@@ -57,20 +45,16 @@ def test_dismissing_a_notice_is_a_post_and_only_touches_your_own(
     )
     url = reverse("skills:notice-dismiss", args=[submitted.pk])
     assert client_for(personas["employee"]).get(url).status_code == 405
-    for persona, expected in zip(PERSONAS, EVERY_EMPLOYEE, strict=True):
-        if persona == "employee":
-            continue
-        client = client_for(personas[persona])
-        if expected == LOGIN:
-            _check(client, url, LOGIN, persona, method="post")
-        else:
-            assert client.post(url).status_code == 302, persona
+    # Anyone else's post is answered (sent back) and changes nothing.
+    others = every_persona(302, anonymous=LOGIN)
+    del others["employee"]
+    persona_matrix(url, others, method="post")
     assert SelfAssessment.objects.get().notice_dismissed_at is None
     client_for(personas["employee"]).post(url)
     assert SelfAssessment.objects.get().notice_dismissed_at is not None
 
 
-ADMIN_ONLY = [LOGIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, NO_ADMIN, "refused", OK]
+ADMIN_ONLY = every_persona(NO_ADMIN, anonymous=LOGIN, trainer=REFUSED, ld_admin=OK)
 
 
 def _admin_urls(framework):
@@ -91,18 +75,9 @@ def _admin_urls(framework):
 
 
 @pytest.mark.django_db
-def test_framework_admin_is_for_ld_admins_only(personas, client_for, framework):
+def test_framework_admin_is_for_ld_admins_only(persona_matrix, framework):
     for label, url in _admin_urls(framework).items():
-        for persona, expected in zip(PERSONAS, ADMIN_ONLY, strict=True):
-            response = client_for(personas[persona]).get(url)
-            if expected == "refused":
-                # Wagtail sends admin users it refuses back to the dashboard.
-                refused = response.status_code == 403 or (
-                    response.status_code == 302 and response["Location"] == "/admin/"
-                )
-                assert refused, (label, persona, response.status_code)
-            else:
-                _assert(response, expected, (label, persona))
+        persona_matrix(url, ADMIN_ONLY, label=label)
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core import mail
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.personas import PASSWORD
 
 
 @pytest.mark.django_db

@@ -8,68 +8,40 @@ from django.urls import get_resolver, reverse
 
 import pytest
 
-from tests.conftest import PERSONAS
+from tests.personas import LOGIN, every_persona
 
-LOGIN = "login"  # redirected to the login page
 OK, FORBIDDEN = 200, 403
 
-# url name -> expected outcome per persona, in PERSONAS order:
-# anonymous, employee, peer, manager, other_manager, trainer, ld_admin
+SIGNED_IN = every_persona(OK, anonymous=LOGIN)
+PUBLIC = every_persona(OK)
+# My team and its reports: managers (their people) and L&D admins (everyone).
+MANAGERS = every_persona(
+    FORBIDDEN, anonymous=LOGIN, manager=OK, other_manager=OK, ld_admin=OK
+)
+
+# url name -> expected outcome per persona
 RULES = {
-    "training_site:my-learning": [LOGIN, OK, OK, OK, OK, OK, OK],
-    "skills:my-skills": [LOGIN, OK, OK, OK, OK, OK, OK],
-    "skills:self-assessment": [LOGIN, OK, OK, OK, OK, OK, OK],
-    "skills:review-list": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
-    "training_site:my-certificates": [LOGIN, OK, OK, OK, OK, OK, OK],
-    # My team and its reports: managers (their people) and L&D admins (everyone).
-    "reports:my-team": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
-    "reports:team-people": [LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, OK],
-    "reports:team-training": [
-        LOGIN,
-        FORBIDDEN,
-        FORBIDDEN,
-        OK,
-        OK,
-        FORBIDDEN,
-        OK,
-    ],
-    "training_site:my-profile": [LOGIN, OK, OK, OK, OK, OK, OK],
-    "accounts:login": [OK] * 7,
-    "accounts:password_change": [LOGIN, OK, OK, OK, OK, OK, OK],
-    "accounts:password_change_done": [LOGIN, OK, OK, OK, OK, OK, OK],
-    "accounts:password_reset": [OK] * 7,
-    "accounts:password_reset_done": [OK] * 7,
-    "accounts:password_reset_complete": [OK] * 7,
-    "certificates:verify-lookup": [OK] * 7,
+    "training_site:my-learning": SIGNED_IN,
+    "skills:my-skills": SIGNED_IN,
+    "skills:self-assessment": SIGNED_IN,
+    "skills:review-list": MANAGERS,
+    "training_site:my-certificates": SIGNED_IN,
+    "reports:my-team": MANAGERS,
+    "reports:team-people": MANAGERS,
+    "reports:team-training": MANAGERS,
+    "training_site:my-profile": SIGNED_IN,
+    "accounts:login": PUBLIC,
+    "accounts:password_change": SIGNED_IN,
+    "accounts:password_change_done": SIGNED_IN,
+    "accounts:password_reset": PUBLIC,
+    "accounts:password_reset_done": PUBLIC,
+    "accounts:password_reset_complete": PUBLIC,
+    "certificates:verify-lookup": PUBLIC,
     # The assign form's person search (JSON); what it returns per persona:
     # tests/assignments/test_people_search.py.
-    "assignments:people-search": [
-        LOGIN,
-        FORBIDDEN,
-        FORBIDDEN,
-        OK,
-        OK,
-        FORBIDDEN,
-        OK,
-    ],
-    "reports:team-skills": [
-        LOGIN,
-        FORBIDDEN,
-        FORBIDDEN,
-        OK,
-        OK,
-        FORBIDDEN,
-        OK,
-    ],
-    "reports:team-skills-units": [
-        LOGIN,
-        FORBIDDEN,
-        FORBIDDEN,
-        OK,
-        OK,
-        FORBIDDEN,
-        OK,
-    ],
+    "assignments:people-search": MANAGERS,
+    "reports:team-skills": MANAGERS,
+    "reports:team-skills-units": MANAGERS,
 }
 # Views that only answer POST or need a token or a page: covered by
 # tests/training_site/test_accounts.py, tests/courses/test_views.py and
@@ -134,22 +106,8 @@ def test_every_named_url_has_a_permission_rule():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url_name", sorted(RULES))
-def test_view_permissions_for_every_persona(url_name, personas, client_for):
-    url = reverse(url_name)
-    for persona, expected in zip(PERSONAS, RULES[url_name], strict=True):
-        response = client_for(personas[persona]).get(url)
-        if expected == LOGIN:
-            assert response.status_code == 302, (persona, url_name)
-            assert response["Location"].startswith("/accounts/login/"), (
-                persona,
-                url_name,
-            )
-        else:
-            assert response.status_code == expected, (
-                persona,
-                url_name,
-                response.status_code,
-            )
+def test_view_permissions_for_every_persona(url_name, persona_matrix):
+    persona_matrix(reverse(url_name), RULES[url_name], label=url_name)
 
 
 @pytest.mark.django_db

@@ -10,8 +10,8 @@ import pytest
 
 from courses.models import ModulePage, QuizAttempt
 from courses.quizzes.services import attempt_start, attempt_submit
-from tests.conftest import PERSONAS
 from tests.courses.factories import make_course, make_quiz_module, right_answers
+from tests.personas import LOGIN, PERSONAS, every_persona
 
 
 @pytest.fixture
@@ -120,40 +120,33 @@ def test_submit_is_idempotent_and_extra_fields_are_ignored(
 
 
 @pytest.mark.django_db
-def test_an_attempt_belongs_to_its_learner(personas, client_for, quiz):
+def test_an_attempt_belongs_to_its_learner(personas, persona_matrix, quiz):
     attempt = attempt_start(user=personas["employee"], module=quiz)
     urls = [
         ("get", reverse("courses:attempt", args=[attempt.pk])),
         ("post", reverse("courses:attempt-save", args=[attempt.pk])),
         ("post", reverse("courses:attempt-submit", args=[attempt.pk])),
     ]
-    for persona in PERSONAS:
-        client = client_for(personas[persona])
-        for method, url in urls:
-            response = getattr(client, method)(url)
-            if persona == "anonymous":
-                assert (
-                    response.status_code == 302
-                    and "/accounts/login/" in response["Location"]
-                )
-            elif persona == "employee":
-                assert response.status_code in {200, 302}, (persona, url)
-            else:
-                # Managers and L&D admins too: attempts are the learner's own.
-                assert response.status_code == 404, (persona, url)
+
+    def every_url(client, _persona):
+        return {url: getattr(client, method)(url) for method, url in urls}
+
+    # Managers and L&D admins too: attempts are the learner's own.
+    learner_only = every_persona(404, anonymous=LOGIN, employee=frozenset({200, 302}))
+    persona_matrix(None, learner_only, request=every_url, label="attempt pages")
     attempt.refresh_from_db()
     result_url = reverse("courses:attempt-result", args=[attempt.pk])
-    for persona in PERSONAS[2:]:
-        assert client_for(personas[persona]).get(result_url).status_code == 404
+    others = {p: 404 for p in PERSONAS if p not in ("anonymous", "employee")}
+    persona_matrix(result_url, others)
 
 
 @pytest.mark.django_db
-def test_start_is_a_post_for_signed_in_staff(personas, client_for, quiz):
+def test_start_is_a_post_for_signed_in_staff(
+    personas, client_for, persona_matrix, quiz
+):
     url = reverse("courses:quiz-start", args=[quiz.pk])
     assert client_for(personas["employee"]).get(url).status_code == 405
-    assert client_for(None).post(url)["Location"].startswith("/accounts/login/")
-    for persona in PERSONAS[1:]:
-        assert client_for(personas[persona]).post(url).status_code == 302
+    persona_matrix(url, every_persona(302, anonymous=LOGIN), method="post")
     assert QuizAttempt.objects.count() == len(PERSONAS) - 1
 
 
