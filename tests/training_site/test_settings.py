@@ -10,12 +10,6 @@ from django.conf import settings
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-GOOD_PRODUCTION_ENV = {
-    "SECRET_KEY": "x" * 20
-    + "-production-grade-secret-key-for-the-test-only-0123456789",
-    "ALLOWED_HOSTS": "learning.city.example",
-    "DATABASE_URL": "sqlite:////tmp/training-tracker-deploy-check.sqlite3",
-}
 
 
 def _run(args, env_overrides):
@@ -45,22 +39,22 @@ def _run(args, env_overrides):
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
-def test_production_refuses_to_start_without(missing):
-    env = {k: v for k, v in GOOD_PRODUCTION_ENV.items() if k != missing}
+def test_production_refuses_to_start_without(missing, production_env):
+    env = {k: v for k, v in production_env.items() if k != missing}
     result = _run(["check"], env)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert missing in result.stderr
 
 
-def test_production_refuses_a_short_secret_key():
-    result = _run(["check"], {**GOOD_PRODUCTION_ENV, "SECRET_KEY": "too-short"})
+def test_production_refuses_a_short_secret_key(production_env):
+    result = _run(["check"], {**production_env, "SECRET_KEY": "too-short"})
     assert result.returncode != 0
     assert "at least 50" in result.stderr
 
 
-def test_production_passes_the_deployment_checklist():
-    result = _run(["check", "--deploy", "--fail-level", "WARNING"], GOOD_PRODUCTION_ENV)
+def test_production_passes_the_deployment_checklist(production_env):
+    result = _run(["check", "--deploy", "--fail-level", "WARNING"], production_env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
