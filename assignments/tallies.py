@@ -40,6 +40,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from lib.batching import chunks
 from people.models import Employee
 
 from .models import AssignedLearner, AssignmentTally, AssignmentTallyBuild
@@ -192,10 +193,8 @@ def _recount(
         )
         if (assignment_id, unit_id) not in present
     ]
-    for start in range(0, len(emptied), BATCH_SIZE):
-        AssignmentTally.objects.filter(
-            pk__in=emptied[start : start + BATCH_SIZE]
-        ).delete()
+    for batch in chunks(emptied, BATCH_SIZE):
+        AssignmentTally.objects.filter(pk__in=batch).delete()
     AssignmentTally.objects.bulk_create(
         _tallies(counts),
         batch_size=BATCH_SIZE,
