@@ -33,6 +33,12 @@ def _upload(rows: list[dict], name: str = "framework.csv") -> SimpleUploadedFile
     return SimpleUploadedFile(name, out.getvalue().encode(), "text/csv")
 
 
+def _previewed(client, rows: list[dict]) -> dict:
+    """Upload `rows` and return the preview's confirm form data."""
+    response = client.post(reverse(URL), {"file": _upload(rows)})
+    return response.context["confirm_form"].initial
+
+
 def _stored(token: str) -> bool:
     return default_storage.exists(f"framework-uploads/{token}.csv")
 
@@ -78,11 +84,7 @@ def test_the_preview_lists_the_changes_and_writes_nothing_until_confirmed(
 def test_confirming_twice_applies_once(admin, framework):
     rows = _rows()
     rows.append({**rows[1], "code": "open-data", "name": "Open data"})
-    confirm = (
-        admin.post(reverse(URL), {"file": _upload(rows)})
-        .context["confirm_form"]
-        .initial
-    )
+    confirm = _previewed(admin, rows)
     admin.post(reverse(URL), confirm)
     Skill.objects.filter(code="open-data").delete()
 
@@ -128,11 +130,7 @@ def test_a_file_that_is_not_a_framework_is_refused_on_the_form(admin, framework)
 def test_a_change_between_preview_and_confirm_writes_nothing(admin, framework):
     rows = _rows()
     rows.append({**rows[1], "code": "open-data", "name": "Open data"})
-    confirm = (
-        admin.post(reverse(URL), {"file": _upload(rows)})
-        .context["confirm_form"]
-        .initial
-    )
+    confirm = _previewed(admin, rows)
     make_skill("Open data", code="someone-else")  # the name is taken meanwhile
 
     page = admin.post(reverse(URL), confirm).text
@@ -146,11 +144,7 @@ def test_a_change_between_preview_and_confirm_writes_nothing(admin, framework):
 def test_a_tampered_confirm_is_refused(admin, framework):
     rows = _rows()
     rows[0]["name"] = "Data fluency"
-    confirm = (
-        admin.post(reverse(URL), {"file": _upload(rows)})
-        .context["confirm_form"]
-        .initial
-    )
+    confirm = _previewed(admin, rows)
 
     response = admin.post(reverse(URL), {**confirm, "sha256": "0" * 64})
 
@@ -186,8 +180,7 @@ def test_only_ld_admins_may_upload_preview_or_confirm(
 ):
     rows = _rows()
     rows[0]["name"] = "Data fluency"
-    confirm = client_for(ld_admin).post(reverse(URL), {"file": _upload(rows)})
-    confirm = confirm.context["confirm_form"].initial
+    confirm = _previewed(client_for(ld_admin), rows)
     for persona, expected in EXPECTED.items():
         client = client_for(personas[persona])
         page = client.get(reverse(URL))
