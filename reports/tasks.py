@@ -16,14 +16,14 @@ from django_tasks import task
 from .exports import write_xlsx
 from .models import ExportJob
 
-# kind -> "module.function" taking (user, params) and returning (header, rows).
-# The worker imports the builder by name, so only kinds listed here can run in
-# the background; the view that offers the export passes the same kind.
+# kind -> the report view (a `TeamReportView`) whose `export(user=, params=)`
+# returns (header, rows). The worker imports it by name, so only kinds listed
+# here can run in the background; the view declares the same `export_kind`.
 BUILDERS = {
-    "team-skills": "reports.team.skills.matrix_export",
-    "team-skills-units": "reports.team.skills.units_export",
-    "team-people": "reports.team.views.people_export",
-    "team-training": "reports.team.views.training_export",
+    "team-skills": "reports.team.skills.TeamSkillsReportView",
+    "team-skills-units": "reports.team.skills.TeamSkillsUnitsReportView",
+    "team-people": "reports.team.views.TeamPeopleReportView",
+    "team-training": "reports.team.views.TeamTrainingReportView",
 }
 
 
@@ -36,7 +36,8 @@ def export_job_run(*, job: ExportJob) -> ExportJob:
     ):
         return job
     try:
-        header, rows = import_string(BUILDERS[job.kind])(job.user, job.params)
+        report = import_string(BUILDERS[job.kind])
+        header, rows = report.export(user=job.user, params=job.params)
         buffer = io.BytesIO()
         count = write_xlsx(buffer, header, rows)
         job.file.save(f"{uuid.uuid4().hex}.xlsx", ContentFile(buffer.getvalue()))

@@ -1,16 +1,12 @@
 """*My team* skills reports: the people × skills matrix and its aggregate by unit.
 
-Each view renders a page or, with `?format=csv|xlsx`, exports the same rows
-(every page of them) through `reports.views.export_response`.
+Both are `TeamReportView`s: with `?format=csv|xlsx` they export the same rows
+(every page of them) as the page shows.
 """
 
 from collections.abc import Iterator
 
-from django import forms
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -20,63 +16,11 @@ from skills import selectors
 from skills.models import Level
 
 from ..exports import Percent
-from ..permissions import user_can_view_team_reports
-from ..views import export_response
+from .base import TeamReportView
+from .forms import SkillsReportFilterForm
 
 PEOPLE_PER_PAGE = 50
 EXPORT_CHUNK = 500  # people per levels query while exporting
-
-
-class SkillsReportFilterForm(forms.Form):
-    """The report's GET parameters; an invalid one is dropped, never widened."""
-
-    unit = forms.IntegerField(required=False, min_value=1)
-    category = forms.IntegerField(required=False, min_value=1)
-    sort = forms.ChoiceField(
-        required=False,
-        choices=[
-            ("name", gettext_lazy("Name")),
-            ("gap", gettext_lazy("Largest gap first")),
-        ],
-    )
-
-    def params(self) -> dict:
-        self.is_valid()
-        data = self.cleaned_data
-        return {
-            "unit": data.get("unit"),
-            "category": data.get("category"),
-            "sort": data.get("sort") or "name",
-        }
-
-
-def _allowed_params(request) -> dict:
-    if not user_can_view_team_reports(request.user):
-        raise PermissionDenied
-    return SkillsReportFilterForm(request.GET).params()
-
-
-def _matrix(user, params: dict) -> selectors.SkillsMatrix:
-    return selectors.skills_matrix(
-        user=user,
-        unit_id=params["unit"],
-        category_id=params["category"],
-        sort=params["sort"],
-    )
-
-
-MATRIX_HEADER = [
-    gettext_lazy("Employee number"),
-    gettext_lazy("Name"),
-    gettext_lazy("Org unit"),
-    gettext_lazy("Role profile"),
-    gettext_lazy("Skill category"),
-    gettext_lazy("Skill"),
-    gettext_lazy("Target level"),
-    gettext_lazy("Current level"),
-    gettext_lazy("Confirmed"),
-    gettext_lazy("Gap"),
-]
 
 
 def _matrix_rows(
@@ -106,11 +50,6 @@ def _matrix_rows(
                     (yes if cell.confirmed else no) if cell.level is not None else "",
                     cell.gap,
                 ]
-
-
-def matrix_export(user, params: dict) -> tuple[list, Iterator[list]]:
-    """The matrix as export rows, for a background job (see tasks.BUILDERS)."""
-    return [str(h) for h in MATRIX_HEADER], _matrix_rows(_matrix(user, params))
 
 
 def _cells_html(rows: list) -> list[tuple]:
@@ -169,53 +108,54 @@ def _cells_html(rows: list) -> list[tuple]:
     return html_rows
 
 
-@login_required
-def team_skills(request):
-    params = _allowed_params(request)
-    matrix = _matrix(request.user, params)
-    if request.GET.get("format"):
-        count = matrix.people.count()
-        exported = export_response(
-            request,
-            kind="team-skills",
-            params=params,
-            filename="team-skills",
-            header=[str(h) for h in MATRIX_HEADER],
-            rows_qs_or_callable=lambda: _matrix_rows(matrix, count),
-            row_count=count * max(len(matrix.skills), 1),
+class TeamSkillsReportView(TeamReportView):
+    """People × skills, coloured by the gap to their role's target."""
+
+    template_name = "reports/team/skills_matrix.html"
+    filter_form_class = SkillsReportFilterForm
+    export_kind = "team-skills"
+    export_filename = "team-skills"
+    export_headings = [
+        gettext_lazy("Employee number"),
+        gettext_lazy("Name"),
+        gettext_lazy("Org unit"),
+        gettext_lazy("Role profile"),
+        gettext_lazy("Skill category"),
+        gettext_lazy("Skill"),
+        gettext_lazy("Target level"),
+        gettext_lazy("Current level"),
+        gettext_lazy("Confirmed"),
+        gettext_lazy("Gap"),
+    ]
+    people_count: int | None = None  # counted once per request, for both uses
+
+    def get_report(self) -> selectors.SkillsMatrix:
+        return selectors.skills_matrix(
+            user=self.user,
+            unit_id=self.params["unit"],
+            category_id=self.params["category"],
+            sort=self.params["sort"],
         )
-        if exported is not None:
-            return exported
-    page = Paginator(matrix.people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "reports/team/skills_matrix.html",
-        {
+
+    def export_count(self) -> int:
+        self.people_count = self.report.people.count()
+        return self.people_count * max(len(self.report.skills), 1)
+
+    def export_rows(self) -> Iterator[list]:
+        return _matrix_rows(self.report, self.people_count)
+
+    def get_context_data(self) -> dict:
+        matrix = self.report
+        page = Paginator(matrix.people, PEOPLE_PER_PAGE).get_page(
+            self.request.GET.get("page")
+        )
+        return {
             "matrix": matrix,
             "page_obj": page,
             "rows": _cells_html(matrix.rows(page.object_list)),
-            "params": params,
-            "query": _query_without_page(request),
             "sorts": SkillsReportFilterForm.base_fields["sort"].choices,
             "levels": Level,
-        },
-    )
-
-
-def _units(user, params: dict) -> dict:
-    return selectors.skills_by_unit(
-        user=user, unit_id=params["unit"], category_id=params["category"]
-    )
-
-
-UNITS_HEADER = [
-    gettext_lazy("Org unit code"),
-    gettext_lazy("Org unit"),
-    gettext_lazy("Skill category"),
-    gettext_lazy("Skill"),
-    gettext_lazy("People with this target"),
-    gettext_lazy("% at or above target"),
-]
+        }
 
 
 def _units_rows(report: dict) -> Iterator[list]:
@@ -231,35 +171,34 @@ def _units_rows(report: dict) -> Iterator[list]:
             yield [unit.code, unit.name, skill.category.name, skill.name, *values]
 
 
-def units_export(user, params: dict) -> tuple[list, Iterator[list]]:
-    """The aggregate as export rows, for a background job (see tasks.BUILDERS)."""
-    return [str(h) for h in UNITS_HEADER], _units_rows(_units(user, params))
+class TeamSkillsUnitsReportView(TeamReportView):
+    """Per org unit, the share of people at or above their target in each skill."""
 
+    template_name = "reports/team/skills_units.html"
+    filter_form_class = SkillsReportFilterForm
+    export_kind = "team-skills-units"
+    export_filename = "team-skills-by-unit"
+    export_headings = [
+        gettext_lazy("Org unit code"),
+        gettext_lazy("Org unit"),
+        gettext_lazy("Skill category"),
+        gettext_lazy("Skill"),
+        gettext_lazy("People with this target"),
+        gettext_lazy("% at or above target"),
+    ]
 
-@login_required
-def team_skills_units(request):
-    params = _allowed_params(request)
-    report = _units(request.user, params)
-    exported = export_response(
-        request,
-        kind="team-skills-units",
-        params=params,
-        filename="team-skills-by-unit",
-        header=[str(h) for h in UNITS_HEADER],
-        rows_qs_or_callable=lambda: _units_rows(report),
-        row_count=len(report["rows"]) * len(report["skills"]),
-    )
-    if exported is not None:
-        return exported
-    return render(
-        request,
-        "reports/team/skills_units.html",
-        {**report, "params": params, "query": _query_without_page(request)},
-    )
+    def get_report(self) -> dict:
+        return selectors.skills_by_unit(
+            user=self.user,
+            unit_id=self.params["unit"],
+            category_id=self.params["category"],
+        )
 
+    def export_count(self) -> int:
+        return len(self.report["rows"]) * len(self.report["skills"])
 
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("format", None)
-    return query.urlencode()
+    def export_rows(self) -> Iterator[list]:
+        return _units_rows(self.report)
+
+    def get_context_data(self) -> dict:
+        return self.report
