@@ -1,16 +1,18 @@
 """Reads about mandatory training, already scoped to the asking user."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, F, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Substr
 from django.utils import timezone
 
 from courses.models import LearningPathCourse
+from people.models import OrgUnit
 from people.selectors import employee_scope_for_user
 
-from .models import AssignedLearner, Assignment, status_conditions
+from .models import AssignedLearner, Assignment, AssignmentTally, status_conditions
 
 Status = AssignedLearner.Status
 # The statuses a training report counts, in its column order; exempt people
@@ -199,3 +201,99 @@ def learner_for(*, user: AbstractBaseUser, pk: int) -> AssignedLearner | None:
 
 def learner_history(*, learner: AssignedLearner) -> list:
     return list(learner.events.select_related("actor"))
+
+
+# --- what the team reports count, for people the caller has already scoped ------
+
+
+def learners_of(*, users: QuerySet) -> QuerySet[AssignedLearner]:
+    """The assigned learners among `users` (a queryset of user ids, already scoped)."""
+    return AssignedLearner.objects.filter(user_id__in=users)
+
+
+def training_counts_by_user(*, users: QuerySet, today: date) -> dict[int, dict]:
+    """Assigned, completed and overdue per user id, over active assignments: one query."""
+    figures = training_counts(today)
+    return {
+        row.pop("user_id"): row
+        for row in AssignedLearner.objects.filter(
+            user_id__in=users, assignment__is_active=True
+        )
+        .counted()
+        .values("user_id")
+        .annotate(**{key: figures[key] for key in ("assigned", "completed", "overdue")})
+        .order_by()
+    }
+
+
+def training_summary(*, users: QuerySet, today: date) -> dict:
+    """On time %, overdue assignments and overdue people among `users` (three queries)."""
+    learners = AssignedLearner.objects.filter(
+        user_id__in=users, assignment__is_active=True
+    )
+    # On time: of the assignments already decided (done, or past their due
+    # date), the share completed by the due date. Exempt people do not count.
+    decided = learners.counted().filter(
+        Q(completed_on__isnull=False) | Q(due_on__lt=today)
+    )
+    totals = decided.aggregate(decided=Count("pk"), on_time=Count("pk", filter=ON_TIME))
+    overdue = learners.overdue(today=today)
+    return {
+        "on_time_percent": round(100 * totals["on_time"] / totals["decided"])
+        if totals["decided"]
+        else None,
+        "overdue": overdue.count(),
+        "overdue_people": overdue.values("user_id").distinct().count(),
+    }
+
+
+# --- what the organisation-wide reports read (L&D admins: everyone) ----------------
+
+
+def assignments_by_id(*, ids: Collection[int]) -> dict[int, Assignment]:
+    """Assignments by id, with what their titles and target labels read: one query."""
+    return Assignment.objects.select_related(
+        "course", "learning_path", "target_employee", "target_unit", "target_role"
+    ).in_bulk(list(ids))
+
+
+def active_assignment_ids() -> list[int]:
+    """The ids of every active assignment: one query."""
+    return list(Assignment.objects.filter(is_active=True).values_list("pk", flat=True))
+
+
+def all_learners() -> QuerySet[AssignedLearner]:
+    """Every assigned learner, for an org-wide report to filter and count."""
+    return AssignedLearner.objects.all()
+
+
+def report_tallies(
+    *, unit_ids: Collection[int] | None = None, course_id: int | None = None
+) -> QuerySet[AssignmentTally]:
+    """The report tallies (one row per assignment and unit), narrowed by units or course."""
+    tallies = AssignmentTally.objects.all()
+    if unit_ids is not None:
+        tallies = tallies.filter(org_unit_id__in=unit_ids)
+    if course_id is not None:
+        tallies = tallies.filter(assignment__course_id=course_id)
+    return tallies
+
+
+def active_learners_with_status(
+    *, today: date | None = None
+) -> QuerySet[AssignedLearner]:
+    """Every learner of an active assignment, with status and division, in SQL."""
+    division = OrgUnit.objects.filter(
+        path=Substr(OuterRef("employee__org_unit__path"), 1, OrgUnit.steplen)
+    ).values("name")[:1]
+    return (
+        AssignedLearner.objects.filter(assignment__is_active=True)
+        .with_status(today=today)
+        .annotate(division_name=Subquery(division))
+        .select_related(
+            "employee__org_unit",
+            "employee__role_profile",
+            "assignment__course",
+            "assignment__learning_path",
+        )
+    )

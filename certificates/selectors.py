@@ -2,9 +2,10 @@
 
 import hmac
 import re
+from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from courses.models import CoursePage, Enrolment
@@ -153,3 +154,22 @@ def certificate_file_matches(*, certificate: Certificate, sha256: str) -> bool:
     if certificate.pdf_sha256:
         issued.add(certificate.pdf_sha256)
     return any(hmac.compare_digest(sha256, known) for known in issued)
+
+
+def expiring_counts(*, users: QuerySet, today: date, days: int) -> dict[int, int]:
+    """Current certificates expiring within `days` of `today`, per user id: one query.
+
+    `users` is a queryset of user ids the caller has already scoped.
+    """
+    return dict(
+        Certificate.objects.current()
+        .filter(
+            user_id__in=users,
+            expires_on__gte=today,
+            expires_on__lte=today + timedelta(days=days),
+        )
+        .values("user_id")
+        .annotate(n=Count("pk"))
+        .values_list("user_id", "n")
+        .order_by()
+    )

@@ -2,13 +2,20 @@
 
 from datetime import date
 
-from django.db.models import OuterRef, QuerySet, Subquery, Sum
+from django.db.models import QuerySet, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assignments.models import AssignedLearner, Assignment, AssignmentTally
-from assignments.selectors import TRAINING_FIGURES, training_counts
+from assignments.models import AssignedLearner, AssignmentTally
+from assignments.selectors import (
+    TRAINING_FIGURES,
+    active_assignment_ids,
+    active_learners_with_status,
+    assignments_by_id,
+    report_tallies,
+    training_counts,
+)
 from people.models import OrgUnit
 
 from ..team.selectors import TrainingRow
@@ -27,7 +34,7 @@ def training_by_division(
     on SQLite (`make bench reports`), where counting the learner rows
     themselves takes 0.8–1.4 s. `tallies` narrows by unit or course.
     """
-    tallies = tallies if tallies is not None else AssignmentTally.objects.all()
+    tallies = tallies if tallies is not None else report_tallies()
     counts = (
         tallies.filter(assignment__is_active=True)
         .values("assignment_id", division=Substr("org_unit__path", 1, OrgUnit.steplen))
@@ -50,9 +57,7 @@ def training_by_division_live(
     today = today or timezone.localdate()
     # Active assignments as a list of ids, not a join: SQLite then answers
     # from the covering indexes, driving from people to their learner rows.
-    active = list(
-        Assignment.objects.filter(is_active=True).values_list("pk", flat=True)
-    )
+    active = active_assignment_ids()
     counts = (
         learners.filter(assignment_id__in=active)
         .counted()
@@ -67,9 +72,7 @@ def training_by_division_live(
 def _division_rows(counts: QuerySet) -> list[TrainingRow]:
     counts = list(counts)
     divisions = {u.path: u for u in OrgUnit.objects.filter(depth=1)}
-    assignments = Assignment.objects.select_related(
-        "course", "learning_path", "target_employee", "target_unit", "target_role"
-    ).in_bulk({row["assignment_id"] for row in counts})
+    assignments = assignments_by_id(ids={row["assignment_id"] for row in counts})
     rows = [
         TrainingRow(
             label=divisions[row["division"]].name
@@ -87,17 +90,4 @@ def _division_rows(counts: QuerySet) -> list[TrainingRow]:
 
 def assigned_people(*, today: date | None = None) -> QuerySet[AssignedLearner]:
     """Every learner of an active assignment, with status and division, in SQL."""
-    division = OrgUnit.objects.filter(
-        path=Substr(OuterRef("employee__org_unit__path"), 1, OrgUnit.steplen)
-    ).values("name")[:1]
-    return (
-        AssignedLearner.objects.filter(assignment__is_active=True)
-        .with_status(today=today)
-        .annotate(division_name=Subquery(division))
-        .select_related(
-            "employee__org_unit",
-            "employee__role_profile",
-            "assignment__course",
-            "assignment__learning_path",
-        )
-    )
+    return active_learners_with_status(today=today)

@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
-from assignments.models import DUE_SOON_DAYS, AssignedLearner, AssignmentTally
-from assignments.selectors import REPORT_STATUSES
+from assignments.models import DUE_SOON_DAYS, AssignedLearner
+from assignments.selectors import REPORT_STATUSES, all_learners, report_tallies
 from assignments.tallies import tallies_ensure_current
 from lib.admin_columns import CalendarDateColumn
 from people.selectors import org_unit_subtree_ids
@@ -127,22 +127,17 @@ class TrainingByDivisionReportView(OrgReportView):
         chosen = filters.form.cleaned_data if filters and filters.is_valid() else {}
         if chosen.get("role_profile") or chosen.get("status"):
             # Not in the tallies: count those learners themselves.
-            learners = self.filter_queryset(AssignedLearner.objects.all())
+            learners = self.filter_queryset(all_learners())
             return training_by_division_live(learners=learners)
         # Statuses depend on the date: tallies counted for an earlier day (or
         # never) are counted again first, a write the view asks for explicitly.
         tallies_ensure_current()
-        # Statuses depend on the date: tallies counted for an earlier day (or
-        # never) are counted again first, a write the view asks for explicitly.
-        tallies_ensure_current()
-        tallies = AssignmentTally.objects.all()
+        tallies = report_tallies(course_id=getattr(chosen.get("course"), "pk", None))
         for unit in (chosen.get("division"), chosen.get("unit")):
             if unit is not None:
                 tallies = tallies.filter(
                     org_unit_id__in=org_unit_subtree_ids(path=unit.path)
                 )
-        if chosen.get("course") is not None:
-            tallies = tallies.filter(assignment__course=chosen["course"])
         return training_by_division(tallies=tallies)
 
 

@@ -5,28 +5,28 @@ filters only narrow it. Each function costs a fixed number of queries,
 whatever the size of the team.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from assignments.models import AssignedLearner, Assignment
 from assignments.selectors import (
-    ON_TIME,
     REPORT_STATUSES,
     TRAINING_FIGURES,
+    assignments_by_id,
+    learners_of,
     training_counts,
+    training_counts_by_user,
+    training_summary,
 )
-from certificates.models import Certificate
+from certificates.selectors import expiring_counts
 from people.models import Employee, OrgUnit
 from people.selectors import employee_scope_for_user, org_unit_subtree_ids
-from skills.levels import skill_gap
-from skills.models import RoleSkillTarget, SelfAssessment
-from skills.selectors import skill_levels_for
+from skills.selectors import gap_counts, reviews_waiting_count
 
 EXPIRING_DAYS = 60
 
@@ -84,60 +84,6 @@ class PersonRow:
         return round(100 * self.completed / self.assigned) if self.assigned else None
 
 
-def _assignment_counts(users: QuerySet, today: date) -> dict[int, dict]:
-    figures = training_counts(today)
-    return {
-        row.pop("user_id"): row
-        for row in AssignedLearner.objects.filter(
-            user_id__in=users, assignment__is_active=True
-        )
-        .counted()
-        .values("user_id")
-        .annotate(**{key: figures[key] for key in ("assigned", "completed", "overdue")})
-        .order_by()
-    }
-
-
-def _expiring_counts(users: QuerySet, today: date) -> dict[int, int]:
-    return dict(
-        Certificate.objects.current()
-        .filter(
-            user_id__in=users,
-            expires_on__gte=today,
-            expires_on__lte=today + timedelta(days=EXPIRING_DAYS),
-        )
-        .values("user_id")
-        .annotate(n=Count("pk"))
-        .values_list("user_id", "n")
-        .order_by()
-    )
-
-
-def _gap_counts(people: list[Employee]) -> dict[int, int]:
-    """Skills below their role's target, per person (two queries)."""
-    role_ids = {p.role_profile_id for p in people if p.role_profile_id}
-    targets = defaultdict(dict)
-    for role_id, skill_id, level in RoleSkillTarget.objects.filter(
-        role_profile_id__in=role_ids, skill__is_active=True
-    ).values_list("role_profile_id", "skill_id", "level"):
-        targets[role_id][skill_id] = level
-    skills = {skill for by_skill in targets.values() for skill in by_skill}
-    if not skills:
-        return {}
-    levels = skill_levels_for(
-        employees=[p.pk for p in people], skills=list(skills), dated=False
-    )
-    gaps = {}
-    for person in people:
-        count = 0
-        for skill_id, target in targets.get(person.role_profile_id, {}).items():
-            current = levels.get((person.pk, skill_id))
-            if skill_gap(target=target, current=current.level if current else None):
-                count += 1
-        gaps[person.pk] = count
-    return gaps
-
-
 def team_people(
     *,
     user: AbstractBaseUser,
@@ -166,9 +112,9 @@ def team_people(
         )
     )
     users = scope.values("user_id")
-    counts = _assignment_counts(users, today)
-    expiring = _expiring_counts(users, today)
-    gaps = _gap_counts(people)
+    counts = training_counts_by_user(users=users, today=today)
+    expiring = expiring_counts(users=users, today=today, days=EXPIRING_DAYS)
+    gaps = gap_counts(employees=people)
     rows = [
         PersonRow(
             employee=person,
@@ -191,29 +137,13 @@ def team_summary(*, user: AbstractBaseUser, today: date | None = None) -> dict:
     today = today or timezone.localdate()
     scope = team_scope(user=user)
     users = scope.values("user_id")
-    learners = AssignedLearner.objects.filter(
-        user_id__in=users, assignment__is_active=True
-    )
-    # On time: of the assignments already decided (done, or past their due
-    # date), the share completed by the due date. Exempt people do not count.
-    decided = learners.counted().filter(
-        Q(completed_on__isnull=False) | Q(due_on__lt=today)
-    )
-    totals = decided.aggregate(decided=Count("pk"), on_time=Count("pk", filter=ON_TIME))
     return {
         "people": scope.count(),
-        "on_time_percent": round(100 * totals["on_time"] / totals["decided"])
-        if totals["decided"]
-        else None,
-        "overdue": learners.overdue(today=today).count(),
-        "overdue_people": learners.overdue(today=today)
-        .values("user_id")
-        .distinct()
-        .count(),
-        "expiring": sum(_expiring_counts(users, today).values()),
-        "reviews": SelfAssessment.objects.filter(
-            employee__in=scope, status=SelfAssessment.Status.SUBMITTED
-        ).count(),
+        **training_summary(users=users, today=today),
+        "expiring": sum(
+            expiring_counts(users=users, today=today, days=EXPIRING_DAYS).values()
+        ),
+        "reviews": reviews_waiting_count(employees=scope),
     }
 
 
@@ -280,9 +210,7 @@ def training_report(
     if assignment_id is None:
         group = "assignment_id"
         counts = _annotated(learners, group, today)
-        assignments = Assignment.objects.select_related(
-            "course", "learning_path", "target_employee", "target_unit", "target_role"
-        ).in_bulk([row[group] for row in counts])
+        assignments = assignments_by_id(ids=[row[group] for row in counts])
         rows = [
             TrainingRow(
                 label=assignments[row[group]].item_title,
@@ -319,6 +247,4 @@ def training_report(
 
 def team_learners(*, user: AbstractBaseUser) -> QuerySet[AssignedLearner]:
     """The assigned learners of the people in the user's team."""
-    return AssignedLearner.objects.filter(
-        user_id__in=team_scope(user=user).values("user_id")
-    )
+    return learners_of(users=team_scope(user=user).values("user_id"))

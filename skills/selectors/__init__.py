@@ -13,9 +13,10 @@ from .assessments import (
     review_for,
     review_items,
     review_queue_for,
+    reviews_waiting_count,
 )
 from .courses import course_skill_names
-from .levels import LevelMap, skill_levels_by_window, skill_levels_for
+from .levels import LevelMap, gap_counts, skill_levels_by_window, skill_levels_for
 from .profile import SkillRow, my_skills
 from .scope import SMALL_CELL, team_report_people
 from .team import MatrixCell, PeopleInOrder, SkillsMatrix, skills_matrix
@@ -33,12 +34,14 @@ __all__ = [
     "UnitRows",
     "course_skill_names",
     "framework_for_assessment",
+    "gap_counts",
     "levels_at_target",
     "my_skills",
     "open_self_assessment",
     "review_for",
     "review_items",
     "review_queue_for",
+    "reviews_waiting_count",
     "skill_levels_by_window",
     "skill_levels_for",
     "skills_by_unit",

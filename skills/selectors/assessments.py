@@ -71,6 +71,13 @@ def review_queue_for(*, user: AbstractBaseUser) -> QuerySet[SelfAssessment]:
     )
 
 
+def reviews_waiting_count(*, employees: QuerySet) -> int:
+    """Submitted self-assessments of `employees` (already scoped) not yet reviewed."""
+    return SelfAssessment.objects.filter(
+        employee__in=employees, status=SelfAssessment.Status.SUBMITTED
+    ).count()
+
+
 def review_for(*, user: AbstractBaseUser, pk: int) -> SelfAssessment | None:
     """One submitted or reviewed self-assessment this user may review, or None."""
     found = (

@@ -6,8 +6,8 @@ from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 
-from ..levels import Resolved, resolve_level
-from ..models import Assessment, CurrentSkillLevel
+from ..levels import Resolved, resolve_level, skill_gap
+from ..models import Assessment, CurrentSkillLevel, RoleSkillTarget
 
 LevelMap = dict[tuple[int, int], Resolved]
 
@@ -96,3 +96,32 @@ def skill_levels_by_window(*, employees, skills) -> LevelMap:
         )
         for pair, kinds in latest.items()
     }
+
+
+def gap_counts(*, employees: list) -> dict[int, int]:
+    """Skills below their role's target, per employee id (two queries).
+
+    `employees` are Employee objects the caller has already scoped (their
+    `pk` and `role_profile_id` are read).
+    """
+    role_ids = {p.role_profile_id for p in employees if p.role_profile_id}
+    targets = defaultdict(dict)
+    for role_id, skill_id, level in RoleSkillTarget.objects.filter(
+        role_profile_id__in=role_ids, skill__is_active=True
+    ).values_list("role_profile_id", "skill_id", "level"):
+        targets[role_id][skill_id] = level
+    skills = {skill for by_skill in targets.values() for skill in by_skill}
+    if not skills:
+        return {}
+    levels = skill_levels_for(
+        employees=[p.pk for p in employees], skills=list(skills), dated=False
+    )
+    gaps = {}
+    for person in employees:
+        count = 0
+        for skill_id, target in targets.get(person.role_profile_id, {}).items():
+            current = levels.get((person.pk, skill_id))
+            if skill_gap(target=target, current=current.level if current else None):
+                count += 1
+        gaps[person.pk] = count
+    return gaps
