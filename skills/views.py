@@ -31,8 +31,6 @@ def my_skills(request):
     if employee is None or not employee.is_active:
         return render(request, "skills/my_skills.html", {"employee": None})
     context = selectors.my_skills(employee=employee)
-    # The link to the review queue asks what the queue itself asks.
-    context["can_review"] = user_can_view_skill_reviews(request.user)
     return render(request, "skills/my_skills.html", context)
 
 
