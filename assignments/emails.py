@@ -12,7 +12,7 @@ from datetime import date
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from .models import AssignedLearner, Reminder, status_conditions
 from .models.reminders import reminder_kind
@@ -32,15 +32,12 @@ def _absolute(url: str) -> str:
 def _item_url(item) -> str:
     """The course (or learning path) page, absolute, for a link in an e-mail."""
     url = item.get_url() if item is not None else None
-    return _absolute(url or reverse("training_site:my-learning"))
+    return _absolute(url or reverse(settings.ASSIGNMENTS_LEARNER_PAGE))
 
 
 def _team_url() -> str:
-    """The manager's assignment overview if it exists, else My team."""
-    try:
-        return _absolute(reverse("assignments:list"))
-    except NoReverseMatch:
-        return _absolute(reverse("reports:my-team"))
+    """The manager's assignment overview, where the digest's people are."""
+    return _absolute(reverse("assignments:list"))
 
 
 def _send(*, template: str, context: dict, to: str) -> None:

@@ -10,19 +10,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _module_name(path: Path) -> str:
-    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+def _module_name(path: Path, root: Path) -> str:
+    parts = list(path.relative_to(root).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
 
 
-def _is_module(name: str) -> bool:
-    path = ROOT.joinpath(*name.split("."))
+def _is_module(name: str, root: Path) -> bool:
+    path = root.joinpath(*name.split("."))
     return path.with_suffix(".py").exists() or (path / "__init__.py").exists()
 
 
-def _targets(node: ast.AST, *, module: str, is_package: bool) -> list[str]:
+def _targets(node: ast.AST, *, module: str, is_package: bool, root: Path) -> list[str]:
     if isinstance(node, ast.Import):
         return [alias.name for alias in node.names]
     if not isinstance(node, ast.ImportFrom):
@@ -35,22 +35,24 @@ def _targets(node: ast.AST, *, module: str, is_package: bool) -> list[str]:
         source = node.module or ""
     # `from . import views` imports the module `views`, not the package.
     submodules = [f"{source}.{alias.name}" for alias in node.names]
-    return [name for name in submodules if _is_module(name)] or [source]
+    return [name for name in submodules if _is_module(name, root)] or [source]
 
 
-def module_imports(package: str) -> dict[str, set[str]]:
+def module_imports(package: str, root: Path = ROOT) -> dict[str, set[str]]:
     """{module: every module it imports, ours or not}, migrations left out."""
     graph: dict[str, set[str]] = {}
-    for path in sorted((ROOT / package).rglob("*.py")):
-        if "migrations" in path.parts:
+    for path in sorted((root / package).rglob("*.py")):
+        if "migrations" in path.relative_to(root).parts:
             continue
-        module = _module_name(path)
+        module = _module_name(path, root)
         tree = ast.parse(path.read_text())
         is_package = path.name == "__init__.py"
         graph[module] = {
             target
             for node in ast.walk(tree)
-            for target in _targets(node, module=module, is_package=is_package)
+            for target in _targets(
+                node, module=module, is_package=is_package, root=root
+            )
             if target != module
         }
     return graph

@@ -55,7 +55,8 @@ class CourseIndexPage(StaffOnlyMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    parent_page_types = ["training_site.HomePage"]
+    # Its place in the tree is the site's to say (HomePage.subpage_types); there
+    # is one catalogue, made by the site set-up.
     subpage_types = ["courses.CoursePage", "courses.LearningPathPage"]
     max_count = 1
 

@@ -246,6 +246,9 @@ TASKS = {
 
 WAGTAIL_SITE_NAME = "City Learning Hub"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where a reminder e-mail sends a learner whose course has no page any more. The
+# page belongs to the site, above the assignments app, so the site names it.
+ASSIGNMENTS_LEARNER_PAGE = "training_site:my-learning"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
