@@ -185,8 +185,7 @@ class BulkJobView(WagtailAdminTemplateMixin, View):
                 course=course,
                 certificates=certificates[:JOB_LISTING_LIMIT],
                 more=len(certificates) > JOB_LISTING_LIMIT,
-                running=self.job.state
-                in (BulkCertificateJob.State.PENDING, BulkCertificateJob.State.RUNNING),
+                running=not self.job.is_finished,
             )
         )
 

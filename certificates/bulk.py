@@ -22,19 +22,18 @@ CHUNK = 64 * 1024
 
 def bulk_job_run(*, job: BulkCertificateJob) -> BulkCertificateJob:
     """Issue every missing certificate in the job's scope and render every missing PDF."""
-    jobs = BulkCertificateJob.objects.filter(pk=job.pk)
-    # Only one worker may run a job, even if the task is delivered twice.
-    if not jobs.filter(state=BulkCertificateJob.State.PENDING).update(
-        state=BulkCertificateJob.State.RUNNING
-    ):
-        return job
+    job.run(lambda rows: _issue_all(job, rows))
+    return job
+
+
+def _issue_all(job: BulkCertificateJob, rows) -> None:
     course = CoursePage(pk=job.course_id)
     enrolments = list(
         bulk_enrolments(user=job.created_by, course=course, org_unit=job.org_unit)
         .select_related("user__employee")
         .order_by("pk")
     )
-    jobs.update(total=len(enrolments))
+    rows.update(total=len(enrolments))
     done = issued = 0
     try:
         for enrolment in enrolments:
@@ -51,24 +50,10 @@ def bulk_job_run(*, job: BulkCertificateJob) -> BulkCertificateJob:
             certificate_pdf_ensure(certificate=certificate)
             done += 1
             if done % PROGRESS_EVERY == 0:
-                jobs.update(done=done, issued=issued)
-    except Exception as error:
-        jobs.update(
-            done=done,
-            issued=issued,
-            state=BulkCertificateJob.State.FAILED,
-            error=str(error)[:2000],
-            finished_at=timezone.now(),
-        )
-        raise
-    jobs.update(
-        done=done,
-        issued=issued,
-        state=BulkCertificateJob.State.DONE,
-        finished_at=timezone.now(),
-    )
-    job.refresh_from_db()
-    return job
+                rows.update(done=done, issued=issued)
+    finally:
+        # Also on failure: the page says how far the job got.
+        rows.update(done=done, issued=issued)
 
 
 class _Pipe:

@@ -5,19 +5,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.jobs import BackgroundJob
 
-class ExportJob(models.Model):
+
+class ExportJob(BackgroundJob):
     """A spreadsheet export too big to build in a request, built by a worker.
 
     Only its owner may see or download it. The worker rebuilds the rows from
     `kind` and `params` with the owner's scope at the time it runs.
     """
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -28,15 +24,10 @@ class ExportJob(models.Model):
     kind = models.CharField(_("kind"), max_length=50)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     filename = models.CharField(_("file name"), max_length=200)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
     # A random name under exports/: the download view, not the path, grants access.
     file = models.FileField(_("file"), upload_to="exports/", blank=True)
     row_count = models.PositiveIntegerField(_("rows"), default=0)
-    error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("requested at"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         # Made by training_site before reports was an app: the table keeps its name.
@@ -47,7 +38,3 @@ class ExportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} export {self.pk} ({self.status})"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -8,7 +8,6 @@ import io
 import uuid
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from django_tasks import task
@@ -29,33 +28,20 @@ BUILDERS = {
 
 def export_job_run(*, job: ExportJob) -> ExportJob:
     """Build the job's workbook with its owner's scope and store it."""
-    jobs = ExportJob.objects.filter(pk=job.pk)
-    # Only one worker may run a job, even if the task is delivered twice.
-    if not jobs.filter(status=ExportJob.Status.QUEUED).update(
-        status=ExportJob.Status.RUNNING
-    ):
-        return job
-    try:
-        report = import_string(BUILDERS[job.kind])
-        header, rows = report.export(user=job.user, params=job.params)
-        buffer = io.BytesIO()
-        count = write_xlsx(buffer, header, rows)
-        job.file.save(f"{uuid.uuid4().hex}.xlsx", ContentFile(buffer.getvalue()))
-    except Exception as error:
-        jobs.update(
-            status=ExportJob.Status.FAILED,
-            error=str(error)[:2000],
-            finished_at=timezone.now(),
-        )
-        raise
-    jobs.update(
-        file=job.file.name,
-        row_count=count,
-        status=ExportJob.Status.DONE,
-        finished_at=timezone.now(),
-    )
-    job.refresh_from_db()
+    job.run(lambda jobs: _build(job, jobs))
     return job
+
+
+def _build(job: ExportJob, jobs) -> None:
+    report = import_string(BUILDERS[job.kind])
+    header, rows = report.export(user=job.user, params=job.params)
+    buffer = io.BytesIO()
+    count = write_xlsx(buffer, header, rows)
+    # save=False: saving the whole row would write back the status it was read with.
+    job.file.save(
+        f"{uuid.uuid4().hex}.xlsx", ContentFile(buffer.getvalue()), save=False
+    )
+    jobs.update(file=job.file.name, row_count=count)
 
 
 @task()

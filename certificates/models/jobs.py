@@ -4,12 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lib.jobs import BackgroundJob
 
-class BulkCertificateJob(models.Model):
+
+class BulkCertificateJob(BackgroundJob):
     """An L&D admin's request to issue and render every missing certificate of a course."""
 
-    class State(models.TextChoices):
-        PENDING = "pending", _("Waiting to start")
+    class Status(models.TextChoices):
+        QUEUED = "pending", _("Waiting to start")
         RUNNING = "running", _("Running")
         DONE = "done", _("Finished")
         FAILED = "failed", _("Failed")
@@ -37,14 +39,17 @@ class BulkCertificateJob(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    # Named `state` in the table since the first release.
+    status = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.QUEUED,
+        db_column="state",
     )
     total = models.PositiveIntegerField(_("completions"), default=0)
     done = models.PositiveIntegerField(_("processed"), default=0)
     issued = models.PositiveIntegerField(_("newly issued"), default=0)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    error = models.TextField(_("error"), blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -52,10 +57,10 @@ class BulkCertificateJob(models.Model):
         verbose_name_plural = _("bulk certificate jobs")
 
     def __str__(self) -> str:
-        return f"Bulk certificates for course {self.course_id} ({self.get_state_display()})"
+        return f"Bulk certificates for course {self.course_id} ({self.get_status_display()})"
 
     @property
     def percent(self) -> int:
-        if self.state == self.State.DONE:
+        if self.status == self.Status.DONE:
             return 100
         return round(100 * self.done / self.total) if self.total else 0

@@ -133,7 +133,7 @@ def test_an_ld_admin_revokes_with_a_reason(certificate, ld_admin, client_for):
 def test_bulk_views_for_every_persona(persona_matrix, org):
     course = make_course(modules=1)
     job = BulkCertificateJob.objects.create(
-        course_id=course.pk, state=BulkCertificateJob.State.DONE
+        course_id=course.pk, status=BulkCertificateJob.Status.DONE
     )
     for url in [
         reverse("certificates_admin:bulk"),
@@ -166,7 +166,7 @@ def test_bulk_issue_renders_the_missing_ones_in_a_unit_and_zips_them(
         )
     job = BulkCertificateJob.objects.get()
     assert response["Location"] == reverse("certificates_admin:job", args=[job.pk])
-    assert (job.state, job.total, job.done, job.issued) == ("done", 3, 3, 1)
+    assert (job.status, job.total, job.done, job.issued) == ("done", 3, 3, 1)
     assert job.percent == 100
     alice = Certificate.objects.get(user=employee, course_id=course.pk)
     assert alice.events.get(kind="issued").actor == ld_admin
@@ -202,7 +202,7 @@ def test_running_a_job_twice_changes_nothing(org, ld_admin):
     job = BulkCertificateJob.objects.create(created_by=ld_admin, course_id=course.pk)
     bulk_job_run(job=job)
     again = bulk_job_run(job=job)
-    assert (again.state, again.done) == ("done", 1)
+    assert (again.status, again.done) == ("done", 1)
     assert Certificate.objects.count() == 1
 
 
@@ -213,7 +213,7 @@ def test_bulk_listing_queries_do_not_grow(
     course = make_course(modules=1)
     issued_certificates(course, org["team_a"], people)
     job = BulkCertificateJob.objects.create(
-        created_by=ld_admin, course_id=course.pk, state=BulkCertificateJob.State.DONE
+        created_by=ld_admin, course_id=course.pk, status=BulkCertificateJob.Status.DONE
     )
     client = client_for(ld_admin)
     url = reverse("certificates_admin:job", args=[job.pk])

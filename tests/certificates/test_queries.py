@@ -72,7 +72,7 @@ def test_the_bulk_zip_costs_the_same_for_2_and_8_certificates(
 
     course = make_course(modules=1)
     job = BulkCertificateJob.objects.create(
-        created_by=ld_admin, course_id=course.pk, state=BulkCertificateJob.State.DONE
+        created_by=ld_admin, course_id=course.pk, status=BulkCertificateJob.Status.DONE
     )
     client = client_for(ld_admin)
     url = reverse("certificates_admin:zip", args=[job.pk])
