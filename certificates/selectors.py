@@ -12,7 +12,7 @@ from courses.models import CoursePage, Enrolment
 from people.models import OrgUnit
 from people.selectors import employee_scope_for_user
 
-from .models import BulkCertificateJob, Certificate
+from .models import EXPIRING_SOON_DAYS, BulkCertificateJob, Certificate
 
 # secrets.token_urlsafe(24) gives 32 characters; anything unlike a code is
 # answered exactly as an unknown code is.
@@ -156,7 +156,9 @@ def certificate_file_matches(*, certificate: Certificate, sha256: str) -> bool:
     return any(hmac.compare_digest(sha256, known) for known in issued)
 
 
-def expiring_counts(*, users: QuerySet, today: date, days: int) -> dict[int, int]:
+def expiring_counts(
+    *, users: QuerySet, today: date, days: int = EXPIRING_SOON_DAYS
+) -> dict[int, int]:
     """Current certificates expiring within `days` of `today`, per user id: one query.
 
     `users` is a queryset of user ids the caller has already scoped.

@@ -1,7 +1,15 @@
 """The GET parameters of the *My team* lists; anything invalid is dropped, never widened."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from certificates.models import EXPIRING_SOON_DAYS
+
+# "Expiring" is the certificates' own window, named once.
+EXPIRING_HEADING = format_lazy(
+    _("Certificates expiring ({days} days)"), days=EXPIRING_SOON_DAYS
+)
 
 # The people list's columns, in order: (sort key, heading).
 PEOPLE_COLUMNS = [
@@ -9,7 +17,7 @@ PEOPLE_COLUMNS = [
     ("unit", _("Org unit")),
     ("completion", _("Assigned training completed")),
     ("overdue", _("Overdue")),
-    ("expiring", _("Certificates expiring (60 days)")),
+    ("expiring", EXPIRING_HEADING),
     ("gaps", _("Skills below target")),
 ]
 

@@ -28,8 +28,6 @@ from people.models import Employee, OrgUnit
 from people.selectors import employee_scope_for_user, org_unit_subtree_ids
 from skills.selectors import gap_counts, reviews_waiting_count
 
-EXPIRING_DAYS = 60
-
 SORTS = {
     "name": lambda row: (row.employee.last_name, row.employee.first_name),
     "unit": lambda row: row.employee.org_unit.name,
@@ -113,7 +111,7 @@ def team_people(
     )
     users = scope.values("user_id")
     counts = training_counts_by_user(users=users, today=today)
-    expiring = expiring_counts(users=users, today=today, days=EXPIRING_DAYS)
+    expiring = expiring_counts(users=users, today=today)
     gaps = gap_counts(employees=people)
     rows = [
         PersonRow(
@@ -140,9 +138,7 @@ def team_summary(*, user: AbstractBaseUser, today: date | None = None) -> dict:
     return {
         "people": scope.count(),
         **training_summary(users=users, today=today),
-        "expiring": sum(
-            expiring_counts(users=users, today=today, days=EXPIRING_DAYS).values()
-        ),
+        "expiring": sum(expiring_counts(users=users, today=today).values()),
         "reviews": reviews_waiting_count(employees=scope),
     }
 

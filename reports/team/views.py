@@ -23,7 +23,12 @@ from skills import selectors as skill_selectors
 from ..permissions import user_can_view_team_reports
 from . import selectors
 from .base import TeamReportView
-from .forms import PEOPLE_COLUMNS, PeopleFilterForm, TrainingFilterForm
+from .forms import (
+    EXPIRING_HEADING,
+    PEOPLE_COLUMNS,
+    PeopleFilterForm,
+    TrainingFilterForm,
+)
 
 
 @login_required
@@ -77,7 +82,7 @@ class TeamPeopleReportView(TeamReportView):
         _("Completed"),
         _("Completion %"),
         _("Overdue"),
-        _("Certificates expiring (60 days)"),
+        EXPIRING_HEADING,
         _("Skills below target"),
     ]
     paginate_by = 50
