@@ -19,6 +19,7 @@ import pytest
 from people import roles
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
 from tests.personas import PersonaMatrix
+from tests.skills.factories import make_category, make_role, make_skill, set_target
 
 # Playwright's sync API runs an event loop in this thread; Django refuses DB
 # access from "async" contexts unless told it is safe (it is: one thread).
@@ -144,3 +145,36 @@ def client_for():
 def persona_matrix(personas, client_for):
     """Ask every persona named for a URL; fail listing each whose answer differs."""
     return PersonaMatrix(personas, client_for)
+
+
+# --- A skills framework (tests/skills and tests/browser share it) ---------------
+
+
+@pytest.fixture
+def framework(db):
+    """Two categories, four skills; the CSR role targets three of them.
+
+    Data literacy 3, Cybersecurity 2, Plain language 2; Drone piloting has no target.
+    """
+    data = make_category("Data", sort_order=1)
+    digital = make_category("Digital", sort_order=2)
+    skills = {
+        "data": make_skill("Data literacy", code="data-literacy", category=data),
+        "cyber": make_skill("Cybersecurity", code="cyber", category=digital),
+        "plain": make_skill("Plain language", code="plain-language", category=digital),
+        "drones": make_skill("Drone piloting", code="drones", category=digital),
+    }
+    csr = make_role("CSR", "Customer service representative")
+    set_target(csr, skills["data"], 3)
+    set_target(csr, skills["cyber"], 2)
+    set_target(csr, skills["plain"], 2)
+    return {"role": csr, "skills": skills}
+
+
+@pytest.fixture
+def staffed(framework, employee, peer, manager):
+    """Alice and Charlie hold the CSR role profile."""
+    for user in (employee, peer):
+        user.employee.role_profile = framework["role"]
+        user.employee.save(update_fields=["role_profile"])
+    return framework

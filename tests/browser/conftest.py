@@ -1,33 +1,14 @@
-"""Playwright against Debian's Chromium, with axe-core for accessibility and the
-W3C Nu HTML checker (vnu.jar, run once per session as a local HTTP service) for
-valid HTML.
+"""Playwright against Debian's Chromium; the page checks (axe-core, the W3C Nu HTML
+checker) live in tests/browser/checks.py, the shared page actions in helpers.py.
 
 Never `playwright install`: it downloads a browser, which this network refuses.
 """
 
-import fcntl
-import hashlib
-import json
-import re
-import socket
-import subprocess
-import tempfile
-import time
-import urllib.parse
-import urllib.request
-from pathlib import Path
-
 import pytest
 
+from tests.browser.checks import forget_documents, nu_start, nu_stop, record_document
+
 CHROMIUM = "/usr/bin/chromium"
-NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
-AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
-VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Below 32768, Linux's ephemeral range, so no outgoing connection holds the port;
-# each session (CI runs the SQLite and PostgreSQL suites side by side) locks its own.
-NU_FIRST_PORT = 28888
-NU_PORTS_TRIED = 100
 
 
 def pytest_collection_modifyitems(items):
@@ -52,109 +33,6 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-# Widgets inside the Wagtail 8.0 page editor that axe flags and that we cannot
-# change from this project: Draftail's rich-text boxes (no accessible name on the
-# contenteditable) and the tag field's jQuery autocomplete input (no label).
-# Only admin pages pass these; every page of our own is checked whole.
-WAGTAIL_EDITOR_UPSTREAM = [[".DraftEditor-root"], [".ui-autocomplete-input"]]
-
-
-def assert_accessible(page, *, exclude: list[list[str]] | None = None) -> None:
-    """Fail with a readable list if axe finds a WCAG 2.0/2.1 A or AA violation or
-    the Nu HTML checker finds an error in the page's HTML as served."""
-    # Colours are only final once transitions (messages fading in) have ended.
-    page.evaluate(
-        "() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))"
-    )
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(
-        """([tags, exclude]) => axe.run(
-            exclude.length ? {include: [["html"]], exclude: exclude} : document,
-            {runOnly: {type: 'tag', values: tags}},
-        )""",
-        [WCAG_AA_TAGS, exclude or []],
-    )
-    violations = [
-        {
-            "rule": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "nodes": [n["target"] for n in v["nodes"]][:5],
-        }
-        for v in result["violations"]
-    ]
-    assert not violations, (
-        f"axe found on {page.url}:\n{json.dumps(violations, indent=2)}"
-    )
-    assert_valid_html(page)
-
-
-def sign_in(page, live_server, username, password) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-
-
-# --- Valid HTML: the W3C Nu HTML checker on every page assert_accessible sees ---
-
-# Errors in markup that Wagtail 8.0's admin renders itself and that we cannot
-# change from this project: (the exact message, a piece of the Wagtail markup the
-# checker quotes with it). Only pages under /admin/ pass these, and only when both
-# match; every page of our own, and our own admin templates, must be error-free.
-WAGTAIL_ADMIN_UPSTREAM_HTML = [
-    # shared/breadcrumbs.html: the breadcrumb dropdown is a <div type="button">.
-    (
-        "Attribute “type” not allowed on element “div” at this point.",
-        'data-controller="w-dropdown"',
-    ),
-    # shared/headers/_filters.html (the Filters toggle) and shared/side_panels
-    # (the editor's panel toggles) put a <div> inside a <button>.
-    (
-        "Element “div” not allowed as child of element “button” in this context. "
-        r"\(Suppressing further errors from this subtree\.\)",
-        'class="w-flex w-items-center w-gap-2"|data-side-panel-toggle-counter',
-    ),
-    # generic/listing_results.html announces the result count: <h2 role="alert">.
-    ("Bad value “alert” for attribute “role” on element “h2”.", '<h2 role="alert">'),
-    # human_readable_date.html (dashboard panels, page listings): date:"c" writes
-    # microseconds. Our own date columns use lib.dates.html_datetime instead.
-    (
-        "Bad value “[^”]+” for attribute “datetime” on element “time”: "
-        "A fraction of a second must be one, two, or three digits.",
-        'class="w-human-readable-date__date"',
-    ),
-    # The page editor: side_panels.html's resize grip inside a <label>, the
-    # preview panel's fallback text inside <iframe>, the image chooser's empty
-    # <img> and its hidden input with aria-describedby, and field labels whose
-    # control is a hidden input (Draftail rich text, choosers).
-    (
-        "Element “div” not allowed as child of element “label” in this context. "
-        r"\(Suppressing further errors from this subtree\.\)",
-        "form-side__resize-grip-icon",
-    ),
-    ("Text not allowed in element “iframe” in this context.", "</div>|<div>"),
-    (
-        "Bad value “” for attribute “(height|src|width)” on element “img”: .*",
-        "data-chooser-image",
-    ),
-    (
-        "An “input” element with a “type” attribute whose value is “hidden” must "
-        "not have any “aria-\\*” attributes.",
-        'type="hidden"[^>]* aria-describedby="panel-',
-    ),
-    (
-        "The value of the “for” attribute of the “label” element must be the ID "
-        "of a non-hidden form control.",
-        '<label for="id_[^"]+" id="id_[^"]+-label">',
-    ),
-]
-
-_served: dict = {}  # page -> the Response of its current main document
-_nu: dict = {"url": None, "process": None, "checked": set()}
-
-
 @pytest.fixture(scope="session")
 def browser(browser):
     """The session's browser, recording every page's main document as served."""
@@ -162,124 +40,26 @@ def browser(browser):
 
     def new_context(**kwargs):
         context = original_new_context(**kwargs)
-        context.on("response", _record_document)
+        context.on("response", record_document)
         return context
 
     def new_page(**kwargs):
         page = original_new_page(**kwargs)
-        page.context.on("response", _record_document)
+        page.context.on("response", record_document)
         return page
 
     browser.new_context, browser.new_page = new_context, new_page
     yield browser
-    _served.clear()
-
-
-def _record_document(response) -> None:
-    # The HTML the server sent, not the live DOM scripts have since changed;
-    # redirects and downloads (CSV, PDF) leave the page showing the last HTML one.
-    frame = response.frame
-    if (
-        response.request.resource_type == "document"
-        and frame.parent_frame is None
-        and "html" in response.headers.get("content-type", "")
-    ):
-        _served[frame.page] = response
+    forget_documents()
 
 
 @pytest.fixture(scope="session", autouse=True)
 def nu_checker():
     """One Nu HTML checker service for the session: one JVM start, not one per page."""
-    lock, port = _claim_nu_port()
-    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed when the session ends)
-    # The system's Java 17 (scripts/sysdeps.sh) and the jar npm installed.
-    process = subprocess.Popen(  # noqa: S603
-        [  # noqa: S607
-            "java",
-            "-Dnu.validator.servlet.bind-address=127.0.0.1",
-            "-cp",
-            str(VNU_JAR),
-            "nu.validator.servlet.Main",
-            str(port),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     # It starts while the browser and live server do; the first check waits for it.
-    _nu.update(url=f"http://127.0.0.1:{port}/?out=json", process=process, log=log)
+    nu_start()
     yield
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    log.close()
-    lock.close()
-    _nu.update(url=None, process=None)
-
-
-def _claim_nu_port():
-    """Lock the first free port of our range for this session (a lock file per port)."""
-    for port in range(NU_FIRST_PORT, NU_FIRST_PORT + NU_PORTS_TRIED):
-        lock = open(Path(tempfile.gettempdir()) / f"nu-checker-{port}.lock", "w")  # noqa: SIM115 (held all session)
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            with socket.socket() as probe:
-                probe.bind(("127.0.0.1", port))
-        except OSError:
-            lock.close()
-            continue
-        return lock, port
-    raise RuntimeError(f"No free port for the Nu HTML checker from {NU_FIRST_PORT}")
-
-
-def _nu_check(html: bytes) -> list[dict]:
-    """The Nu checker's messages for one HTML document, waiting for it to start."""
-    deadline = time.monotonic() + 180
-    while True:
-        request = urllib.request.Request(  # noqa: S310 (our own http://127.0.0.1 URL)
-            _nu["url"],
-            data=html,
-            headers={"Content-Type": "text/html; charset=utf-8"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=60) as answer:  # noqa: S310
-                return json.load(answer)["messages"]
-        except (ConnectionError, urllib.error.URLError):
-            if _nu["process"].poll() is not None or time.monotonic() > deadline:
-                _nu["log"].seek(0)
-                output = _nu["log"].read().decode(errors="replace")[-2000:]
-                raise RuntimeError(
-                    f"The Nu HTML checker did not start ({VNU_JAR}):\n{output}"
-                ) from None
-            time.sleep(0.5)
-
-
-def _from_wagtail(message: dict) -> bool:
-    return any(
-        re.fullmatch(text, message["message"])
-        and re.search(markup, message.get("extract", ""))
-        for text, markup in WAGTAIL_ADMIN_UPSTREAM_HTML
-    )
-
-
-def assert_valid_html(page) -> None:
-    """Fail naming the page and the messages if the Nu checker finds an HTML error."""
-    response = _served.get(page)
-    assert response is not None, f"No HTML document was recorded for {page.url}"
-    html = response.body()
-    key = (response.url, hashlib.sha256(html).hexdigest())
-    if key in _nu["checked"]:
-        return
-    errors = [m for m in _nu_check(html) if m["type"] != "info"]
-    if urllib.parse.urlsplit(response.url).path.startswith("/admin/"):
-        errors = [m for m in errors if not _from_wagtail(m)]
-    assert not errors, f"Nu HTML checker found on {response.url}:\n" + "\n".join(
-        f"  line {m.get('lastLine')}: {m['message']}\n    {m.get('extract', '')!r}"
-        for m in errors
-    )
-    _nu["checked"].add(key)
+    nu_stop()
 
 
 @pytest.fixture(autouse=True)

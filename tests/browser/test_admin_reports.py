@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from assignments.models import AssignedLearner, Assignment
 from assignments.services import assignment_create, learner_exempt
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.checks import assert_accessible
+from tests.browser.helpers import sign_in
 from tests.courses.factories import make_course
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
 from tests.personas import PASSWORD

@@ -7,7 +7,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from courses.models import CourseIndexPage, CoursePage, ModulePage
-from tests.browser.conftest import WAGTAIL_EDITOR_UPSTREAM, assert_accessible, sign_in
+from tests.browser.checks import WAGTAIL_EDITOR_UPSTREAM, assert_accessible
+from tests.browser.helpers import sign_in
 from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from certificates.models import Certificate
 from certificates.rendering import certificate_record
-from tests.browser.conftest import assert_accessible, sign_in
-from tests.browser.test_learning import activate, tab_to
+from tests.browser.checks import assert_accessible
+from tests.browser.helpers import activate, sign_in, tab_to
 from tests.courses.factories import make_course
 from tests.personas import PASSWORD
 

@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 from skills.framework_csv import framework_export
 from skills.models import Skill
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.checks import assert_accessible
+from tests.browser.helpers import sign_in
 from tests.personas import PASSWORD
-from tests.skills.conftest import framework  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,7 +37,7 @@ def test_ld_admin_fixes_a_bad_row_previews_and_applies_the_framework(
     page,
     live_server,
     ld_admin,
-    framework,  # noqa: F811
+    framework,
 ):
     rows = list(csv.DictReader(io.StringIO(framework_export())))
     rows.append({**rows[1], "code": "open-data", "name": "Open data", "active": "?"})

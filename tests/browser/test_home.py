@@ -8,10 +8,11 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.checks import assert_accessible
+from tests.browser.helpers import sign_in
 from tests.courses.factories import make_course
 from tests.personas import PASSWORD
-from tests.training_site.test_home import assign, in_progress
+from tests.training_site.builders import assign, in_progress
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import assert_valid_html
+from tests.browser.checks import assert_valid_html
 
 INVALID = b"""<!DOCTYPE html>
 <html lang="en"><head><title>Broken</title></head>

@@ -3,26 +3,12 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.checks import assert_accessible
+from tests.browser.helpers import activate, sign_in, tab_to
 from tests.courses.factories import make_course
 from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def tab_to(page, locator, *, limit: int = 80) -> None:
-    """Press Tab until `locator` has focus, as a keyboard user would."""
-    for _ in range(limit):
-        if locator.evaluate("el => el === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"could not reach {locator} with Tab")
-
-
-def activate(page, then) -> None:
-    """Press Enter on the focused link or button; wait until `then` shows."""
-    page.keyboard.press("Enter")
-    expect(then).to_be_visible()
 
 
 def test_employee_completes_a_course_using_only_the_keyboard(

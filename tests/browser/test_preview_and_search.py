@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.checks import assert_accessible
+from tests.browser.helpers import sign_in
 from tests.courses.factories import make_course, make_module, paragraph
 from tests.personas import PASSWORD
 

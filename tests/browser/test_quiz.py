@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from courses.models import Enrolment, QuizAttempt
-from tests.browser.conftest import assert_accessible, sign_in
-from tests.browser.test_learning import activate, tab_to
+from tests.browser.checks import assert_accessible
+from tests.browser.helpers import activate, sign_in, tab_to
 from tests.courses.factories import (
     make_course,
     make_quiz_module,

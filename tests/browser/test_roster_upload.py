@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from people.models import Employee
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.checks import assert_accessible
+from tests.browser.helpers import sign_in
 from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -5,10 +5,10 @@ from django.urls import reverse
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.checks import assert_accessible
+from tests.browser.helpers import sign_in
 from tests.courses.factories import make_course
 from tests.personas import PASSWORD
-from tests.skills.conftest import framework, skills_urls, staffed  # noqa: F401
 from tests.skills.factories import add_outcome
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,7 +23,7 @@ def test_self_assessment_review_and_the_remaining_gap(
     live_server,
     employee,
     manager,
-    staffed,  # noqa: F811
+    staffed,
 ):
     course = make_course(title="Data in depth", summary="Analysis for everyday work.")
     add_outcome(course, staffed["skills"]["data"], 3)

@@ -6,11 +6,17 @@ from django.db import transaction
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.checks import assert_accessible
+from tests.browser.helpers import sign_in
 from tests.people.factories import EmployeeFactory, UserFactory
 from tests.personas import PASSWORD
-from tests.reports.test_team_skills import rate
-from tests.skills.factories import make_category, make_role, make_skill, set_target
+from tests.skills.factories import (
+    make_category,
+    make_role,
+    make_skill,
+    rate,
+    set_target,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

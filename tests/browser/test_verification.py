@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from certificates.models import Certificate
 from certificates.services import certificate_revoke
 from courses.services import module_complete
-from tests.browser.conftest import assert_accessible
+from tests.browser.checks import assert_accessible
 from tests.courses.factories import make_course, modules_of
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -3,12 +3,11 @@
 import csv
 import io
 import re
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,81 +19,25 @@ from assignments.services import (
     assignment_expand,
     learner_exempt,
 )
-from people.models import Employee
 from people.roles import user_is_manager
 from people.selectors import employee_scope_for_user
 from reports.team.selectors import team_summary, training_report
 from tests.courses.factories import make_course
-from tests.people.factories import EmployeeFactory, UserFactory
-from tests.reports.test_team_skills import _build_org, org_trees
+from tests.reports.builders import TODAY, build_org, finish, org_trees, team_of
 
 SUMMARY = reverse("reports:my-team")
 PEOPLE = reverse("reports:team-people")
 TRAINING = reverse("reports:team-training")
-TODAY = timezone.localdate()
 
 
 def person_url(employee) -> str:
     return reverse("reports:team-person", args=[employee.pk])
 
 
-def finish(learners, day: date) -> None:
-    """Record a completion on `day` as the progress sync would (both fields)."""
-    learners.update(
-        completed_at=timezone.make_aware(datetime.combine(day, datetime.min.time())),
-        completed_on=day,
-    )
-
-
-def _team(manager, size: int) -> list[Employee]:
-    boss = manager.employee
-    return [
-        EmployeeFactory(org_unit=boss.org_unit, manager=boss, user=UserFactory())
-        for _ in range(size)
-    ]
-
-
-@pytest.fixture
-def known(org, personas):
-    """Bob's team (Alice + 3) under one assignment in four different states."""
-    alice = personas["employee"].employee
-    on_time, late, overdue = _team(personas["manager"], 3)
-    course = make_course(title="Accessibility for public service", modules=1)
-    assignment = assignment_create(
-        actor=personas["manager"],
-        course=course,
-        target=Assignment.Target.TEAM,
-        target_employee=personas["manager"].employee,
-        due_date=TODAY - timedelta(days=10),
-    ).assignment
-    learners = AssignedLearner.objects.filter(assignment=assignment)
-    finish(learners.filter(user=on_time.user), TODAY - timedelta(days=20))
-    finish(learners.filter(user=late.user), TODAY - timedelta(days=2))
-    # Alice was given more time and has started; `overdue` has not.
-    learners.filter(user=alice.user).update(
-        due_on=TODAY + timedelta(days=30), started_at=timezone.now()
-    )
-    # Dana's person has the same course assigned, but is not Bob's.
-    assignment_create(
-        actor=None,
-        course=course,
-        target=Assignment.Target.EMPLOYEE,
-        target_employee=personas["peer"].employee,
-        due_date=TODAY - timedelta(days=1),
-    )
-    return {
-        "assignment": assignment,
-        "on_time": on_time,
-        "late": late,
-        "overdue": overdue,
-        "alice": alice,
-    }
-
-
 # --- numbers on a known data set ---------------------------------------------------
 
 
-def test_summary_numbers_on_a_known_team(client_for, personas, known):
+def test_summary_numbers_on_a_knownteam_of(client_for, personas, known):
     summary = team_summary(user=personas["manager"])
     assert summary["people"] == 4
     # Decided: on time, late, overdue (Alice is not yet due) -> 1 of 3 on time.
@@ -154,7 +97,7 @@ def test_training_page_shows_the_report_and_its_chart_table(
 
 def _with_not_started_and_due_soon(personas, known) -> None:
     """Two more of Bob's people: one not started (due in 20 days), one due in 5."""
-    later, soon = _team(personas["manager"], 2)
+    later, soon = team_of(personas["manager"], 2)
     assignment_expand(assignment=known["assignment"])
     learners = AssignedLearner.objects.filter(assignment=known["assignment"])
     learners.filter(user=later.user).update(due_on=TODAY + timedelta(days=20))
@@ -304,7 +247,7 @@ def test_person_page_sends_anonymous_visitors_to_sign_in(client, personas):
 @given(tree=org_trees, seed=st.integers(0, 3))
 def test_people_page_and_export_show_exactly_the_scope(client_for, tree, seed):
     with transaction.atomic():
-        units, people = _build_org(tree, {"role": None})
+        units, people = build_org(tree, {"role": None})
         for person in people:
             user = person.user
             if not user_is_manager(user):
@@ -337,7 +280,7 @@ def test_people_page_and_export_show_exactly_the_scope(client_for, tree, seed):
 
 
 def _grow(personas, size: int) -> None:
-    people = _team(personas["manager"], size)
+    people = team_of(personas["manager"], size)
     course = make_course(modules=1)
     assignment = assignment_create(
         actor=None,

@@ -4,13 +4,17 @@ never "Dec 26", which reads as a date (issue 13, item 15b)."""
 import re
 from datetime import timedelta
 
+from django.urls import reverse
+
 import pytest
 
-from tests.reports.test_team import TODAY, TRAINING, known  # noqa: F401
+from tests.reports.builders import TODAY
+
+TRAINING = reverse("reports:team-training")
 
 
 @pytest.mark.django_db
-def test_chart_labels_name_the_month_and_the_whole_year(client_for, personas, known):  # noqa: F811
+def test_chart_labels_name_the_month_and_the_whole_year(client_for, personas, known):
     page = client_for(personas["manager"]).get(
         TRAINING, {"assignment": known["assignment"].pk}
     )

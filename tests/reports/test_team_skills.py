@@ -6,7 +6,6 @@ from django.urls import reverse
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from people import roles
 from people.roles import user_is_manager
@@ -14,17 +13,18 @@ from people.selectors import employee_scope_for_user
 from skills.models import Assessment
 from skills.selectors import SMALL_CELL, skills_by_unit, skills_matrix
 from skills.services import levels_refresh
-from tests.people.factories import EmployeeFactory, OrgUnitFactory
-from tests.skills.factories import make_category, make_role, make_skill, set_target
+from tests.people.factories import EmployeeFactory
+from tests.reports.builders import build_org, org_trees
+from tests.skills.factories import (
+    make_category,
+    make_role,
+    make_skill,
+    rate,
+    set_target,
+)
 
 MATRIX = reverse("reports:team-skills")
 UNITS = reverse("reports:team-skills-units")
-
-
-def rate(employee, skill, level: int, kind: str = "manager") -> None:
-    """Record one rating straight in the history, and refresh the current level."""
-    Assessment.objects.create(employee=employee, skill=skill, kind=kind, level=level)
-    levels_refresh(pairs=[(employee.pk, skill.pk)])
 
 
 @pytest.fixture
@@ -281,56 +281,6 @@ def test_the_ld_admin_matrix_selector_is_constant_too(
 
 # --- Scope is absolute: generated org trees -------------------------------------
 
-# An org: units as a tree (each unit's parent is an earlier unit or none), each
-# person in a unit with an optional manager among the earlier people, some units
-# with a head, some people inactive.
-org_trees = st.integers(min_value=1, max_value=4).flatmap(
-    lambda units: st.integers(min_value=2, max_value=9).flatmap(
-        lambda people: st.fixed_dictionaries(
-            {
-                "unit_parents": st.tuples(
-                    *[st.integers(-1, i - 1) for i in range(units)]
-                ),
-                "unit_of": st.tuples(
-                    *[st.integers(0, units - 1) for _ in range(people)]
-                ),
-                "manager_of": st.tuples(
-                    *[st.integers(-1, i - 1) for i in range(people)]
-                ),
-                "heads": st.tuples(
-                    *[st.integers(-1, people - 1) for _ in range(units)]
-                ),
-                "inactive": st.sets(st.integers(0, people - 1), max_size=2),
-                "narrow_to": st.integers(0, units - 1),
-            }
-        )
-    )
-)
-
-
-def _build_org(tree, framework):
-    units = []
-    for i, parent in enumerate(tree["unit_parents"]):
-        units.append(
-            OrgUnitFactory(code=f"G{i}", parent=units[parent] if parent >= 0 else None)
-        )
-    people = []
-    for i, unit in enumerate(tree["unit_of"]):
-        manager = tree["manager_of"][i]
-        people.append(
-            EmployeeFactory(
-                org_unit=units[unit],
-                manager=people[manager] if manager >= 0 else None,
-                role_profile=framework["role"],
-                is_active=i not in tree["inactive"],
-            )
-        )
-    for unit, head in zip(units, tree["heads"], strict=True):
-        if head >= 0:
-            unit.head = people[head]
-            unit.save(update_fields=["head"])
-    return units, people
-
 
 def _csv_lines(response) -> list[str]:
     return b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
@@ -345,7 +295,7 @@ def _csv_lines(response) -> list[str]:
 @given(tree=org_trees)
 def test_page_matrix_and_export_show_exactly_the_scope(client_for, framework, tree):
     with transaction.atomic():
-        units, people = _build_org(tree, framework)
+        units, people = build_org(tree, framework)
         rate(people[-1], framework["skills"]["data"], 1)
         for person in people:
             user = person.user

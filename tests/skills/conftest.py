@@ -1,4 +1,5 @@
-"""Skills fixtures: a small framework, and the wiring the lead adds later.
+"""Skills fixtures: the wiring the lead adds later (the framework and its staff,
+which browser tests share, are in tests/conftest.py).
 
 Until training_site mounts skills' URLs and grants L&D admins the framework
 permissions, these fixtures do it for the tests; once wired, they do nothing.
@@ -11,7 +12,6 @@ import pytest
 
 from people.roles import LD_ADMINS
 from skills.permissions import FRAMEWORK_PERMISSIONS
-from tests.skills.factories import make_category, make_role, make_skill, set_target
 from training_site.group_permissions import LD_ADMIN_PERMISSIONS
 
 
@@ -34,33 +34,3 @@ def ld_admin(ld_admin):
             )
         )
     return ld_admin
-
-
-@pytest.fixture
-def framework(db):
-    """Two categories, four skills; the CSR role targets three of them.
-
-    Data literacy 3, Cybersecurity 2, Plain language 2; Drone piloting has no target.
-    """
-    data = make_category("Data", sort_order=1)
-    digital = make_category("Digital", sort_order=2)
-    skills = {
-        "data": make_skill("Data literacy", code="data-literacy", category=data),
-        "cyber": make_skill("Cybersecurity", code="cyber", category=digital),
-        "plain": make_skill("Plain language", code="plain-language", category=digital),
-        "drones": make_skill("Drone piloting", code="drones", category=digital),
-    }
-    csr = make_role("CSR", "Customer service representative")
-    set_target(csr, skills["data"], 3)
-    set_target(csr, skills["cyber"], 2)
-    set_target(csr, skills["plain"], 2)
-    return {"role": csr, "skills": skills}
-
-
-@pytest.fixture
-def staffed(framework, employee, peer, manager):
-    """Alice and Charlie hold the CSR role profile."""
-    for user in (employee, peer):
-        user.employee.role_profile = framework["role"]
-        user.employee.save(update_fields=["role_profile"])
-    return framework

@@ -5,12 +5,14 @@ import itertools
 from people.models import RoleProfile
 from skills.models import (
     TARGET_CHOICES,
+    Assessment,
     CourseSkillOutcome,
     RoleSkillTarget,
     Skill,
     SkillCategory,
     SkillLevelDescriptor,
 )
+from skills.services import levels_refresh
 
 _counter = itertools.count(1)
 
@@ -55,3 +57,9 @@ def add_outcome(course, skill: Skill, level: int) -> CourseSkillOutcome:
     return CourseSkillOutcome.objects.create(
         course_id=course.pk, skill=skill, level=level
     )
+
+
+def rate(employee, skill, level: int, kind: str = "manager") -> None:
+    """Record one rating straight in the history, and refresh the current level."""
+    Assessment.objects.create(employee=employee, skill=skill, kind=kind, level=level)
+    levels_refresh(pairs=[(employee.pk, skill.pk)])

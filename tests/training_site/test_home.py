@@ -7,23 +7,11 @@ from django.utils import timezone
 
 import pytest
 
-from assignments.models import Assignment
-from assignments.services import assignment_create
-from courses.models import Enrolment, ModuleCompletion
-from courses.services import enrolment_create, enrolment_visit, module_complete
+from courses.services import module_complete
 from tests.courses.factories import make_course, modules_of
+from tests.training_site.builders import assign, in_progress
 
 WELCOME = "Learn at your pace"
-
-
-def assign(course, person, *, days: int):
-    return assignment_create(
-        actor=None,
-        course=course,
-        target=Assignment.Target.EMPLOYEE,
-        target_employee=person.employee,
-        due_date=timezone.localdate() + timedelta(days=days),
-    ).assignment
 
 
 def section(html: str, heading: str) -> str:
@@ -34,19 +22,6 @@ def section(html: str, heading: str) -> str:
         re.S,
     )
     return match.group(1) if match else ""
-
-
-def in_progress(person, course, *, done: int, at=None):
-    """`person` has finished the first `done` modules of `course` and opened the next."""
-    modules = modules_of(course)
-    for module in modules[:done]:
-        module_complete(user=person, module=module)
-    enrolment = enrolment_create(user=person, course=course)
-    enrolment_visit(enrolment=enrolment, module=modules[done])
-    if at is not None:
-        ModuleCompletion.objects.filter(enrolment=enrolment).update(completed_at=at)
-        Enrolment.objects.filter(pk=enrolment.pk).update(started_at=at)
-    return modules[done]
 
 
 @pytest.mark.django_db
