@@ -55,8 +55,8 @@ class CourseIndexPage(StaffOnlyMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    # Its place in the tree is the site's to say (HomePage.subpage_types); there
-    # is one catalogue, made by the site set-up.
+    # Only below the site's home page, which the site names (courses sit below it).
+    parent_page_types = [settings.COURSES_CATALOGUE_PARENT]
     subpage_types = ["courses.CoursePage", "courses.LearningPathPage"]
     max_count = 1
 

@@ -249,6 +249,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 # Where a reminder e-mail sends a learner whose course has no page any more. The
 # page belongs to the site, above the assignments app, so the site names it.
 ASSIGNMENTS_LEARNER_PAGE = "training_site:my-learning"
+# The page type the course catalogue sits below, named by the site for the same reason.
+COURSES_CATALOGUE_PARENT = "training_site.HomePage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
