@@ -1,5 +1,7 @@
 """Shared data for the reports tests: a date, completions, teams and generated orgs."""
 
+import csv
+import io
 from datetime import date, datetime
 
 from django.utils import timezone
@@ -79,3 +81,21 @@ def build_org(tree, framework):
             unit.head = people[head]
             unit.save(update_fields=["head"])
     return units, people
+
+
+def _rows(response) -> list[list[str]]:
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def _figures(rows):
+    return {
+        (r.label, r.assignment.item_title): (
+            r.assigned,
+            r.completed,
+            r.in_progress,
+            r.overdue,
+            r.on_time_percent,
+        )
+        for r in rows
+    }

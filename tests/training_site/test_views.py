@@ -61,7 +61,7 @@ COVERED_ELSEWHERE = {
     "courses:attempt-submit",
     "courses:attempt-result",
     # Mandatory training (managers and L&D admins; out of scope is 404):
-    # tests/assignments/test_views.py, every view for all seven personas.
+    # tests/assignments/test_view_access.py, every view for all seven personas.
     "assignments:assign",
     "assignments:list",
     "assignments:detail",
