@@ -15,15 +15,22 @@ run: install
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# The suite without a browser runs on every core (pytest-xdist, one database per
+# worker); the browser tests share one Nu checker and run in one process after it.
+PYTEST_FAST = $(VENV)/bin/pytest -m "not browser" -n $(TEST_WORKERS)
+PYTEST_BROWSER = $(VENV)/bin/pytest -m browser
+TEST_WORKERS ?= auto
+
 ## test: lint, Django checks and the whole pytest suite (SQLite, browser tests included)
 test: install-dev lint
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(PYTEST_FAST)
+	$(PYTEST_BROWSER)
 
 ## test-postgres: the same suite against a throwaway PostgreSQL cluster
 test-postgres: install-dev
-	scripts/with-postgres.sh $(VENV)/bin/pytest
+	scripts/with-postgres.sh sh -c '$(PYTEST_FAST) && $(PYTEST_BROWSER)'
 
 lint: install-dev
 	$(VENV)/bin/ruff format --check .

@@ -22,7 +22,10 @@ WHITENOISE_USE_FINDERS = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The browser tests share this process with the live server; keep media on disk
 # where they need it by overriding per test.
-MEDIA_ROOT = env_str("TEST_MEDIA_ROOT", "/tmp/training-tracker-test-media")  # noqa: S108
+# One folder per pytest-xdist worker, so that parallel tests never share files.
+MEDIA_ROOT = env_str("TEST_MEDIA_ROOT", "/tmp/training-tracker-test-media") + (  # noqa: S108
+    f"-{env_str('PYTEST_XDIST_WORKER')}" if env_str("PYTEST_XDIST_WORKER") else ""
+)
 
 # A file-backed test database lets `pytest --reuse-db` skip the (slow) migrations
 # between local runs: TEST_DB_NAME=/dev/shm/training-test.sqlite3. CI leaves it
