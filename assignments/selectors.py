@@ -4,13 +4,12 @@ from collections.abc import Collection, Sequence
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, Min, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Substr
+from django.db.models import Count, F, Min, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from courses.models import LearningPathCourse
-from people.models import OrgUnit
-from people.selectors import employee_scope_for_user
+from people.selectors import division_name, division_path, employee_scope_for_user
 
 from .models import AssignedLearner, Assignment, AssignmentTally, status_conditions
 
@@ -247,6 +246,46 @@ def training_summary(*, users: QuerySet, today: date) -> dict:
     }
 
 
+def _counted_active(
+    learners: QuerySet[AssignedLearner], assignment_id: int | None
+) -> QuerySet[AssignedLearner]:
+    learners = learners.filter(assignment__is_active=True).counted()
+    if assignment_id is not None:
+        learners = learners.filter(assignment_id=assignment_id)
+    return learners
+
+
+def training_counts_by(
+    *,
+    learners: QuerySet[AssignedLearner],
+    group: str,
+    today: date,
+    assignment_id: int | None = None,
+) -> list[dict]:
+    """`TRAINING_FIGURES` per `group` value over active assignments (or one): one query."""
+    return list(
+        _counted_active(learners, assignment_id)
+        .values(group)
+        .annotate(**training_counts(today))
+        .order_by()
+    )
+
+
+def completions_by_month(
+    *, learners: QuerySet[AssignedLearner], assignment_id: int | None = None
+) -> list[tuple]:
+    """(month, completions) over active assignments (or one), oldest first: one query."""
+    return list(
+        _counted_active(learners, assignment_id)
+        .filter(completed_on__isnull=False)
+        .annotate(month=TruncMonth("completed_on"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+        .order_by("month")
+    )
+
+
 # --- what the organisation-wide reports read (L&D admins: everyone) ----------------
 
 
@@ -279,17 +318,45 @@ def report_tallies(
     return tallies
 
 
+def tally_counts_by_division(*, tallies: QuerySet[AssignmentTally]) -> list[dict]:
+    """`TRAINING_FIGURES` per division path and active assignment, summed: one query."""
+    return list(
+        tallies.filter(assignment__is_active=True)
+        .values(
+            "assignment_id", division=division_path(unit_path_field="org_unit__path")
+        )
+        .annotate(**{figure: Sum(figure) for figure in TRAINING_FIGURES})
+        .order_by()
+    )
+
+
+def learner_counts_by_division(
+    *, learners: QuerySet[AssignedLearner], today: date
+) -> list[dict]:
+    """`TRAINING_FIGURES` per division path and active assignment, counted: two queries."""
+    # Active assignments as a list of ids, not a join: SQLite then answers
+    # from the covering indexes, driving from people to their learner rows.
+    active = active_assignment_ids()
+    return list(
+        learners.filter(assignment_id__in=active)
+        .counted()
+        .values(division=division_path(unit_path_field="employee__org_unit__path"))
+        .annotate(**training_counts(today))
+        .values("division", "assignment_id", *TRAINING_FIGURES)
+        .order_by()
+    )
+
+
 def active_learners_with_status(
     *, today: date | None = None
 ) -> QuerySet[AssignedLearner]:
     """Every learner of an active assignment, with status and division, in SQL."""
-    division = OrgUnit.objects.filter(
-        path=Substr(OuterRef("employee__org_unit__path"), 1, OrgUnit.steplen)
-    ).values("name")[:1]
     return (
         AssignedLearner.objects.filter(assignment__is_active=True)
         .with_status(today=today)
-        .annotate(division_name=Subquery(division))
+        .annotate(
+            division_name=division_name(unit_path_field="employee__org_unit__path")
+        )
         .select_related(
             "employee__org_unit",
             "employee__role_profile",

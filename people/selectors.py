@@ -1,8 +1,11 @@
 """Reads about the organisation, already scoped to the asking user."""
 
+from collections.abc import Collection
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Substr
 
 from .models import Employee, OrgUnit
 from .roles import user_is_ld_admin
@@ -69,6 +72,42 @@ def org_unit_subtree_ids(*, path: str) -> Subquery:
     a 40,000-person org against ~4 ms this way).
     """
     return Subquery(OrgUnit.objects.filter(path__startswith=path).values("pk"))
+
+
+def org_unit_path(*, unit_id: int) -> str | None:
+    """The unit's tree path (for `org_unit_subtree_ids`), or None if there is none: one query."""
+    return OrgUnit.objects.filter(pk=unit_id).values_list("path", flat=True).first()
+
+
+def org_units_of(*, employees: QuerySet[Employee]) -> list[OrgUnit]:
+    """The units `employees` (already scoped) belong to, by name: one query."""
+    return list(
+        OrgUnit.objects.filter(pk__in=employees.values("org_unit_id")).order_by("name")
+    )
+
+
+def org_units_by_id(*, ids: Collection[int]) -> dict[int, OrgUnit]:
+    """Units by id: one query."""
+    return OrgUnit.objects.in_bulk(list(ids))
+
+
+def divisions_by_path() -> dict[str, OrgUnit]:
+    """Every division (a top-level unit) by its path, as `division_path` reads it: one query."""
+    return {unit.path: unit for unit in OrgUnit.objects.filter(depth=1)}
+
+
+def division_path(*, unit_path_field: str | OuterRef) -> Substr:
+    """The path of the division above the unit whose path is `unit_path_field`, in SQL."""
+    return Substr(unit_path_field, 1, OrgUnit.steplen)
+
+
+def division_name(*, unit_path_field: str) -> Subquery:
+    """The name of the division above the outer row's unit (path at `unit_path_field`)."""
+    return Subquery(
+        OrgUnit.objects.filter(
+            path=division_path(unit_path_field=OuterRef(unit_path_field))
+        ).values("name")[:1]
+    )
 
 
 def employee_reporting_line_ids(*, employee: Employee) -> set[int]:

@@ -2,21 +2,20 @@
 
 from datetime import date
 
-from django.db.models import QuerySet, Sum
-from django.db.models.functions import Substr
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assignments.models import AssignedLearner, AssignmentTally
 from assignments.selectors import (
     TRAINING_FIGURES,
-    active_assignment_ids,
     active_learners_with_status,
     assignments_by_id,
+    learner_counts_by_division,
     report_tallies,
-    training_counts,
+    tally_counts_by_division,
 )
-from people.models import OrgUnit
+from people.selectors import divisions_by_path
 
 from ..team.selectors import TrainingRow
 
@@ -35,13 +34,7 @@ def training_by_division(
     themselves takes 0.8–1.4 s. `tallies` narrows by unit or course.
     """
     tallies = tallies if tallies is not None else report_tallies()
-    counts = (
-        tallies.filter(assignment__is_active=True)
-        .values("assignment_id", division=Substr("org_unit__path", 1, OrgUnit.steplen))
-        .annotate(**{figure: Sum(figure) for figure in TRAINING_FIGURES})
-        .order_by()
-    )
-    return _division_rows(counts)
+    return _division_rows(tally_counts_by_division(tallies=tallies))
 
 
 def training_by_division_live(
@@ -55,23 +48,11 @@ def training_by_division_live(
     size; narrowed by a role profile it reads only those people.
     """
     today = today or timezone.localdate()
-    # Active assignments as a list of ids, not a join: SQLite then answers
-    # from the covering indexes, driving from people to their learner rows.
-    active = active_assignment_ids()
-    counts = (
-        learners.filter(assignment_id__in=active)
-        .counted()
-        .values(division=Substr("employee__org_unit__path", 1, OrgUnit.steplen))
-        .annotate(**training_counts(today))
-        .values("division", "assignment_id", *TRAINING_FIGURES)
-        .order_by()
-    )
-    return _division_rows(counts)
+    return _division_rows(learner_counts_by_division(learners=learners, today=today))
 
 
-def _division_rows(counts: QuerySet) -> list[TrainingRow]:
-    counts = list(counts)
-    divisions = {u.path: u for u in OrgUnit.objects.filter(depth=1)}
+def _division_rows(counts: list[dict]) -> list[TrainingRow]:
+    divisions = divisions_by_path()
     assignments = assignments_by_id(ids={row["assignment_id"] for row in counts})
     rows = [
         TrainingRow(

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from assignments.models import AssignedLearner, Assignment
@@ -18,14 +17,21 @@ from assignments.selectors import (
     REPORT_STATUSES,
     TRAINING_FIGURES,
     assignments_by_id,
+    completions_by_month,
     learners_of,
-    training_counts,
+    training_counts_by,
     training_counts_by_user,
     training_summary,
 )
 from certificates.selectors import expiring_counts
 from people.models import Employee, OrgUnit
-from people.selectors import employee_scope_for_user, org_unit_subtree_ids
+from people.selectors import (
+    employee_scope_for_user,
+    org_unit_path,
+    org_unit_subtree_ids,
+    org_units_by_id,
+    org_units_of,
+)
 from skills.selectors import gap_counts, reviews_waiting_count
 
 SORTS = {
@@ -50,10 +56,10 @@ def team_scope(
     if own is not None:
         scope = scope.exclude(pk=own.pk)
     if unit_id is not None:
-        unit = OrgUnit.objects.filter(pk=unit_id).only("path").first()
-        if unit is None:
+        path = org_unit_path(unit_id=unit_id)
+        if path is None:
             return scope.none()
-        scope = scope.filter(org_unit_id__in=org_unit_subtree_ids(path=unit.path))
+        scope = scope.filter(org_unit_id__in=org_unit_subtree_ids(path=path))
     if direct:
         scope = scope.filter(manager_id=own.pk if own else None)
     return scope
@@ -61,11 +67,7 @@ def team_scope(
 
 def team_units(*, user: AbstractBaseUser) -> list[OrgUnit]:
     """Units the people in scope belong to (for the unit filter), one query."""
-    return list(
-        OrgUnit.objects.filter(
-            pk__in=team_scope(user=user).values("org_unit_id")
-        ).order_by("name")
-    )
+    return org_units_of(employees=team_scope(user=user))
 
 
 @dataclass
@@ -185,10 +187,6 @@ class TrainingRow:
         return round(100 * self.on_time / decided) if decided else None
 
 
-def _annotated(learners: QuerySet, group: str, today: date) -> list[dict]:
-    return list(learners.values(group).annotate(**training_counts(today)).order_by())
-
-
 def training_report(
     *,
     learners: QuerySet[AssignedLearner],
@@ -202,10 +200,9 @@ def training_report(
     already scoped (a manager's people, or everyone for L&D). A few queries.
     """
     today = today or timezone.localdate()
-    learners = learners.filter(assignment__is_active=True).counted()
     if assignment_id is None:
         group = "assignment_id"
-        counts = _annotated(learners, group, today)
+        counts = training_counts_by(learners=learners, group=group, today=today)
         assignments = assignments_by_id(ids=[row[group] for row in counts])
         rows = [
             TrainingRow(
@@ -217,10 +214,11 @@ def training_report(
         ]
         rows.sort(key=lambda r: (r.label, r.assignment.pk))
         return {"rows": rows, "months": []}
-    learners = learners.filter(assignment_id=assignment_id)
     group = "employee__org_unit_id"
-    counts = _annotated(learners, group, today)
-    units = OrgUnit.objects.in_bulk([row[group] for row in counts])
+    counts = training_counts_by(
+        learners=learners, group=group, today=today, assignment_id=assignment_id
+    )
+    units = org_units_by_id(ids=[row[group] for row in counts])
     rows = [
         TrainingRow(
             label=units[row[group]].name,
@@ -230,14 +228,7 @@ def training_report(
         for row in counts
     ]
     rows.sort(key=lambda r: r.label)
-    months = list(
-        learners.filter(completed_on__isnull=False)
-        .annotate(month=TruncMonth("completed_on"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .values_list("month", "n")
-        .order_by("month")
-    )
+    months = completions_by_month(learners=learners, assignment_id=assignment_id)
     return {"rows": rows, "months": months}
 
 
