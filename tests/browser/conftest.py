@@ -4,11 +4,36 @@ checker) live in tests/browser/checks.py, the shared page actions in helpers.py.
 Never `playwright install`: it downloads a browser, which this network refuses.
 """
 
+import threading
+
+from django.core.signals import request_finished, request_started
+
 import pytest
 
 from tests.browser.checks import forget_documents, nu_start, nu_stop, record_document
 
 CHROMIUM = "/usr/bin/chromium"
+SERVER_IDLE_TIMEOUT = 30  # seconds a request the browser left behind may take
+
+# Requests the live server is still answering, so that a test ends only once the
+# server is idle: the database flush after it must not race a request in flight.
+_serving = {"requests": 0}
+_server_idle = threading.Condition()
+
+
+def _request_started(**kwargs):
+    with _server_idle:
+        _serving["requests"] += 1
+
+
+def _request_finished(**kwargs):
+    with _server_idle:
+        _serving["requests"] -= 1
+        _server_idle.notify_all()
+
+
+request_started.connect(_request_started, dispatch_uid="browser_tests_serving")
+request_finished.connect(_request_finished, dispatch_uid="browser_tests_served")
 
 
 def pytest_collection_modifyitems(items):
@@ -71,8 +96,18 @@ def _close_pages_after_each_test(request):
     in-memory database outside any live-server test, which Django refuses
     ("DatabaseWrapper objects created in a thread can only be used in that same
     thread"), and they would see or change the next test's data.
+
+    Closing a page does not wait for the requests it had sent (an autosave, a
+    preview refresh), so the test then waits until the live server has answered
+    them: the database flush after a transactional test must not run while a
+    request still holds a table ("database table is locked" on SQLite).
     """
     yield
     if "browser" in request.fixturenames:
         for context in request.getfixturevalue("browser").contexts:
             context.close()
+    with _server_idle:
+        idle = _server_idle.wait_for(
+            lambda: _serving["requests"] <= 0, timeout=SERVER_IDLE_TIMEOUT
+        )
+    assert idle, f"the live server was still answering after {SERVER_IDLE_TIMEOUT} s"
