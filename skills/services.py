@@ -27,6 +27,7 @@ from .models import (
     SelfAssessment,
     Skill,
 )
+from .notifications import review_notify
 from .permissions import user_can_review_skills
 from .selectors.levels import skill_levels_by_window
 
@@ -245,8 +246,6 @@ def self_assessment_review(
     submitted.reviewed_by = reviewer
     submitted.save(update_fields=["status", "reviewed_at", "reviewed_by"])
     levels_refresh(pairs=[(submitted.employee_id, pk) for pk in decisions])
-
-    from .notifications import review_notify
 
     transaction.on_commit(lambda: review_notify(self_assessment=submitted))
     return submitted

@@ -2,13 +2,13 @@
 
 import logging
 
+from .services import course_evidence_record
+
 logger = logging.getLogger(__name__)
 
 
 def record_course_evidence(sender, enrolment, **kwargs):
     """A course was completed: its skill outcomes become course evidence."""
-    from .services import course_evidence_record
-
     try:
         course_evidence_record(enrolment=enrolment)
     except Exception:
