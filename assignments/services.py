@@ -25,7 +25,7 @@ from courses.models import (
 from courses.services import CourseError
 from lib.batching import chunks
 from people.models import Employee, OrgUnit, RoleProfile
-from people.selectors import employees_below, org_unit_subtree_ids
+from people.selectors import employees_below, employees_in
 
 from .models import NEWCOMER_DAYS, AssignedLearner, Assignment, AssignmentEvent
 from .progress import learners_progress_sync
@@ -122,11 +122,9 @@ def assignment_targets(*, assignment: Assignment) -> QuerySet[Employee]:
                 is_active=True
             )
         case Assignment.Target.ORG_UNIT:
-            return people.filter(
-                org_unit_id__in=org_unit_subtree_ids(path=assignment.target_unit.path)
-            )
+            return employees_in(unit_paths=[assignment.target_unit.path])
         case Assignment.Target.ROLE_PROFILE:
-            return people.filter(role_profile_id=assignment.target_role_id)
+            return employees_in(role_profile_ids=[assignment.target_role_id])
         case _:
             return people
 

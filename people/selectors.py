@@ -74,6 +74,23 @@ def org_unit_subtree_ids(*, path: str) -> Subquery:
     return Subquery(OrgUnit.objects.filter(path__startswith=path).values("pk"))
 
 
+def employees_in(
+    *, unit_paths: Collection[str] = (), role_profile_ids: Collection[int] = ()
+) -> QuerySet[Employee]:
+    """Active people in any of the units (with sub-units) or with any of the role profiles.
+
+    The audience rule of group assignments and change initiatives, written once.
+    Computed from the roster when evaluated, so it follows transfers and new
+    hires. Nobody when both are empty.
+    """
+    among = Q(pk__in=[])
+    for path in unit_paths:
+        among |= Q(org_unit_id__in=org_unit_subtree_ids(path=path))
+    if role_profile_ids:
+        among |= Q(role_profile_id__in=list(role_profile_ids))
+    return Employee.objects.active().filter(among)
+
+
 def org_unit_path(*, unit_id: int) -> str | None:
     """The unit's tree path (for `org_unit_subtree_ids`), or None if there is none: one query."""
     return OrgUnit.objects.filter(pk=unit_id).values_list("path", flat=True).first()

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 LAYERS: list[set[str]] = [
     {"demo"},
     {"training_site"},
-    {"reports", "change"},
+    {"reports"},
+    {"change"},
     {"certificates", "skills", "assignments"},
     {"courses"},
     {"people"},

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     # Ours first, so our templates override Wagtail's and Django's.
     "training_site",
     "reports",
+    "change",
     "people",
     "courses",
     "assignments",
@@ -251,6 +252,14 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 ASSIGNMENTS_LEARNER_PAGE = "training_site:my-learning"
 # The page type the course catalogue sits below, named by the site for the same reason.
 COURSES_CATALOGUE_PARENT = "training_site.HomePage"
+
+# Change initiatives (docs/change.md). Check-in answers are filed under an HMAC
+# of initiative and person; keep this secret outside the database. Empty: it
+# is derived from SECRET_KEY (rotating either re-keys future answers only).
+CHANGE_RESPONDENT_KEY_SECRET = env_str("CHANGE_RESPONDENT_KEY_SECRET")
+# No number is shown for fewer respondents than this; comments need the second.
+CHANGE_MIN_GROUP = env_int("CHANGE_MIN_GROUP", 5)
+CHANGE_MIN_COMMENTS = env_int("CHANGE_MIN_COMMENTS", 10)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

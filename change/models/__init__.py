@@ -1,0 +1,10 @@
+from .checkins import CheckInInvitation, CheckInResponse
+from .initiatives import BarrierAction, CheckInRound, Initiative
+
+__all__ = [
+    "BarrierAction",
+    "CheckInInvitation",
+    "CheckInResponse",
+    "CheckInRound",
+    "Initiative",
+]

@@ -1,0 +1,56 @@
+"""Who may do what with change initiatives. Views, admin hooks and menus ask these."""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+from people.roles import user_is_ld_admin
+
+from .models import CheckInRound, Initiative
+from .selectors import ANNOUNCED, initiatives_affecting
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+
+def user_can_create_initiative(user: AnyUser) -> bool:
+    """Starting an initiative is for L&D admins; they then name its change leads."""
+    return user_is_ld_admin(user)
+
+
+def user_can_manage_initiatives(user: AnyUser) -> bool:
+    """The initiatives admin: L&D admins, and anyone named a change lead somewhere."""
+    if user_is_ld_admin(user):
+        return True
+    return user.is_authenticated and user.led_initiatives.exists()
+
+
+def user_can_manage_initiative(user: AnyUser, initiative: Initiative) -> bool:
+    """Edit one initiative: L&D admins, and its own named change leads."""
+    if user_is_ld_admin(user):
+        return True
+    return user.is_authenticated and initiative.change_leads.filter(pk=user.pk).exists()
+
+
+def _affected_employee(user: AnyUser, initiative: Initiative):
+    employee = getattr(user, "employee", None) if user.is_authenticated else None
+    if employee is None or not employee.is_active:
+        return None
+    if not initiatives_affecting(employee=employee).filter(pk=initiative.pk).exists():
+        return None
+    return employee
+
+
+def user_can_view_my_change(user: AnyUser, initiative: Initiative) -> bool:
+    """An announced initiative's page in My changes: the people it affects."""
+    return (
+        initiative.status in ANNOUNCED
+        and _affected_employee(user, initiative) is not None
+    )
+
+
+def user_can_check_in(user: AnyUser, checkin_round: CheckInRound) -> bool:
+    """Answer a round: affected, active people, while it is open, on an active initiative."""
+    initiative = checkin_round.initiative
+    return (
+        initiative.status == Initiative.Status.ACTIVE
+        and checkin_round.state == CheckInRound.State.OPEN
+        and _affected_employee(user, initiative) is not None
+    )
