@@ -1,4 +1,4 @@
-"""The staff roles: the two that are groups, and managers, derived from the org chart.
+"""The staff roles: the three that are groups, and managers, derived from the org chart.
 
 The group names are declared here once; what each group may do is site set-up
 (`training_site/group_permissions.py`). A role says who someone is; what they
@@ -11,6 +11,9 @@ from .models import Employee, OrgUnit
 
 TRAINERS = "Trainers"
 LD_ADMINS = "L&D admins"
+# Exactly the users named as a change lead on some initiative (kept so by the
+# change app): it only opens the admin, where they see their own initiatives.
+CHANGE_LEADS = "Change leads"
 
 AnyUser = AbstractBaseUser | AnonymousUser
 

@@ -5,7 +5,7 @@ Managers are not a group: they are derived from the org chart (`people.roles`).
 makes the database match these declarations, so the rule lives here once.
 """
 
-from people.roles import LD_ADMINS, TRAINERS
+from people.roles import CHANGE_LEADS, LD_ADMINS, TRAINERS
 
 # "app_label.codename" Django permissions, held globally.
 TRAINER_PERMISSIONS = [
@@ -62,6 +62,10 @@ LD_ADMIN_PERMISSIONS = [
     "assignments.view_assignment",
     "assignments.assign_anyone",
 ]
+# Change leads reach the admin for the initiatives naming them, nothing else.
+# Initiatives ask change.permissions (L&D admins: all; a lead: their own), not
+# model permissions, so neither group holds change.* permissions.
+CHANGE_LEAD_PERMISSIONS = ["wagtailadmin.access_admin"]
 
 # Wagtail page permissions, held on the course catalogue and everything below it.
 TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
@@ -89,6 +93,7 @@ LD_ADMIN_COLLECTION_PERMISSIONS = [
 ]
 
 ROLES = {
+    CHANGE_LEADS: (CHANGE_LEAD_PERMISSIONS, [], []),
     TRAINERS: (
         TRAINER_PERMISSIONS,
         TRAINER_PAGE_PERMISSIONS,

@@ -8,6 +8,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
 from courses.models import CoursePage
 
 from ..stages import STAGE_CHOICES
@@ -16,7 +19,7 @@ from ..stages import STAGE_CHOICES
 TRAINING_DUE_DAYS_BEFORE = 7
 
 
-class Initiative(models.Model):
+class Initiative(ClusterableModel):
     """A new tool or way of working rolled out to some people by a go-live date."""
 
     class Status(models.TextChoices):
@@ -99,7 +102,8 @@ class Initiative(models.Model):
 class BarrierAction(models.Model):
     """What to do for people whose barrier is one stage, for one initiative."""
 
-    initiative = models.ForeignKey(
+    # Parental: edited inline with the initiative in the admin.
+    initiative = ParentalKey(
         Initiative, on_delete=models.CASCADE, related_name="barrier_actions"
     )
     stage = models.PositiveSmallIntegerField(_("barrier"), choices=STAGE_CHOICES)
@@ -137,7 +141,7 @@ class CheckInRound(models.Model):
         OPEN = "open", _("Open")
         CLOSED = "closed", _("Closed")
 
-    initiative = models.ForeignKey(
+    initiative = ParentalKey(
         Initiative, on_delete=models.CASCADE, related_name="rounds"
     )
     name = models.CharField(_("name"), max_length=100)

@@ -1,0 +1,155 @@
+"""Change initiatives: what saving one sets in motion, and check-in answers.
+
+Linked training becomes mandatory assignments through assignments' own
+service, one per course and unit or role profile, so the people it reaches
+follow the same audience rule as the initiative (people.selectors
+.employees_in) and new hires get it after each roster import.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assignments.models import Assignment
+from assignments.services import assignment_create, assignment_expand
+from people.roles import CHANGE_LEADS
+
+from .models import BarrierAction, CheckInRound, Initiative
+from .schedule import default_rounds, provisional_go_live
+from .stages import DEFAULT_ACTIONS
+
+Target = Assignment.Target
+
+
+@dataclass(frozen=True)
+class TrainingSync:
+    created: int  # assignments made
+    deactivated: int
+    people_added: int
+
+
+def initiative_draft(*, today: date | None = None) -> Initiative:
+    """An unsaved initiative holding the default rounds and suggested actions.
+
+    What the admin's "add" form starts from; nothing is written.
+    """
+    today = today or timezone.localdate()
+    go_live = provisional_go_live(today=today)
+    return Initiative(
+        go_live=go_live,
+        rounds=[
+            CheckInRound(name=r.name, opens_on=r.opens_on, closes_on=r.closes_on)
+            for r in default_rounds(go_live=go_live, launch=today)
+        ],
+        barrier_actions=[
+            BarrierAction(stage=stage, text=str(text))
+            for stage, text in DEFAULT_ACTIONS.items()
+        ],
+    )
+
+
+@transaction.atomic
+def initiative_saved(
+    *, initiative: Initiative, actor: AbstractBaseUser | None, today: date | None = None
+) -> TrainingSync:
+    """Bring what follows from an initiative in line after it was saved.
+
+    The Change leads group becomes exactly the named leads; linked training is
+    assigned to the affected people (`initiative_training_sync`).
+    """
+    change_leads_sync()
+    return initiative_training_sync(initiative=initiative, actor=actor, today=today)
+
+
+def change_leads_sync() -> None:
+    """The Change leads group holds exactly the users some initiative names (admin access)."""
+    group, _created = Group.objects.get_or_create(name=CHANGE_LEADS)
+    group.user_set.set(
+        get_user_model().objects.filter(led_initiatives__isnull=False).distinct()
+    )
+
+
+def training_due_on(*, initiative: Initiative) -> date:
+    """The day linked training is due: a set number of days before go-live."""
+    return initiative.go_live - timedelta(days=initiative.training_due_days_before)
+
+
+def _key(assignment: Assignment) -> tuple:
+    target_id = (
+        assignment.target_unit_id
+        if assignment.target == Target.ORG_UNIT
+        else assignment.target_role_id
+    )
+    return (assignment.course_id, assignment.target, target_id)
+
+
+@transaction.atomic
+def initiative_training_sync(
+    *, initiative: Initiative, actor: AbstractBaseUser | None, today: date | None = None
+) -> TrainingSync:
+    """Assign each linked course to each affected unit and role profile, once.
+
+    Only an active initiative assigns (a planned one is a draft nobody sees);
+    an assignment no longer wanted is deactivated, never deleted, so its
+    history stays; a closed initiative leaves its training as it is. Running
+    it again changes nothing.
+    """
+    if initiative.status == Initiative.Status.CLOSED:
+        return TrainingSync(created=0, deactivated=0, people_added=0)
+    wanted: set[tuple] = set()
+    if initiative.status == Initiative.Status.ACTIVE:
+        courses = list(initiative.courses.filter(live=True))
+        units = list(initiative.units.all())
+        roles = list(initiative.role_profiles.all())
+        wanted = {(c.pk, Target.ORG_UNIT, u.pk) for c in courses for u in units} | {
+            (c.pk, Target.ROLE_PROFILE, r.pk) for c in courses for r in roles
+        }
+        by_pk = {
+            "course": {c.pk: c for c in courses},
+            Target.ORG_UNIT: {u.pk: u for u in units},
+            Target.ROLE_PROFILE: {r.pk: r for r in roles},
+        }
+    existing = {_key(a): a for a in initiative.assignments.all()}
+    created = deactivated = added = 0
+    for key in sorted(wanted - set(existing)):
+        course_id, target, target_id = key
+        expansion = assignment_create(
+            actor=actor,
+            target=target,
+            course=by_pk["course"][course_id],
+            target_unit=by_pk[Target.ORG_UNIT].get(target_id)
+            if target == Target.ORG_UNIT
+            else None,
+            target_role=by_pk[Target.ROLE_PROFILE].get(target_id)
+            if target == Target.ROLE_PROFILE
+            else None,
+            due_date=training_due_on(initiative=initiative),
+            reason=_training_reason(initiative),
+            today=today,
+        )
+        initiative.assignments.add(expansion.assignment)
+        created += 1
+        added += expansion.added
+    for key, assignment in existing.items():
+        if key in wanted and not assignment.is_active:
+            assignment.is_active = True
+            assignment.save(update_fields=["is_active"])
+            added += assignment_expand(assignment=assignment, today=today)
+        elif key not in wanted and assignment.is_active:
+            assignment.is_active = False
+            assignment.save(update_fields=["is_active"])
+            deactivated += 1
+    return TrainingSync(created=created, deactivated=deactivated, people_added=added)
+
+
+def _training_reason(initiative: Initiative) -> str:
+    reason = _("For “%(name)s”, going live on %(date)s") % {
+        "name": initiative.name,
+        "date": initiative.go_live.isoformat(),
+    }
+    return reason[:255]
