@@ -54,3 +54,8 @@ def user_can_check_in(user: AnyUser, checkin_round: CheckInRound) -> bool:
         and checkin_round.state == CheckInRound.State.OPEN
         and _affected_employee(user, initiative) is not None
     )
+
+
+def user_can_view_my_changes(user: AnyUser) -> bool:
+    """The My changes list: anyone signed in (it lists what affects them, maybe nothing)."""
+    return user.is_authenticated

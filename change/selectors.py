@@ -4,12 +4,19 @@ Aggregates of check-in answers are not read here: they leave the database only
 through the privacy gatekeeper (change/privacy.py).
 """
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass
+from datetime import date
 
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from assignments.selectors import learner_rows
 from people.models import Employee, OrgUnit
 from people.selectors import employees_in
 
-from .models import Initiative
+from .models import CheckInInvitation, CheckInResponse, CheckInRound, Initiative
+from .respondents import respondent_key
+from .stages import SCALE, STAGES, Stage
 
 # What an employee is shown: a planned initiative is still a draft.
 ANNOUNCED = (Initiative.Status.ACTIVE, Initiative.Status.CLOSED)
@@ -47,4 +54,133 @@ def initiatives_affecting(*, employee: Employee) -> QuerySet[Initiative]:
         among |= Q(role_profiles=employee.role_profile_id)
     return Initiative.objects.filter(
         pk__in=Initiative.objects.filter(among).values("pk")
+    )
+
+
+def my_response(
+    *, checkin_round: CheckInRound, employee: Employee
+) -> CheckInResponse | None:
+    """The person's own answers to one round, found by their key: one query."""
+    key = respondent_key(
+        initiative_id=checkin_round.initiative_id, employee_id=employee.pk
+    )
+    return CheckInResponse.objects.filter(
+        round=checkin_round, respondent_key=key
+    ).first()
+
+
+@dataclass(frozen=True)
+class MyRound:
+    """One round as the person sees it: its state, and whether they answered."""
+
+    round: CheckInRound
+    state: str
+    invitation: CheckInInvitation | None
+    response: CheckInResponse | None
+
+    @property
+    def answered(self) -> bool:
+        return self.response is not None
+
+    @property
+    def answers(self) -> list[tuple[Stage, int | None, str]]:
+        """(stage, score, its label) of the person's answers; "not yet" has None."""
+        if self.response is None:
+            return []
+        labels = {score: label for score, label, _meaning in SCALE}
+        return [
+            (stage, score, labels.get(score, ""))
+            for stage, score in zip(STAGES, self.response.scores, strict=True)
+        ]
+
+
+@dataclass(frozen=True)
+class MyChange:
+    initiative: Initiative
+    rounds: list[MyRound]
+
+    @property
+    def open_round(self) -> MyRound | None:
+        return next(
+            (r for r in self.rounds if r.state == CheckInRound.State.OPEN), None
+        )
+
+
+def my_changes(*, employee: Employee, today: date | None = None) -> list[MyChange]:
+    """The announced initiatives affecting `employee`, soonest go-live first.
+
+    With each initiative's rounds and the person's own invitations and answers:
+    four queries whatever the number of initiatives or rounds.
+    """
+    today = today or timezone.localdate()
+    initiatives = list(
+        initiatives_affecting(employee=employee)
+        .filter(status__in=ANNOUNCED)
+        .prefetch_related("rounds")
+        .order_by("go_live", "name")
+    )
+    round_ids = [r.pk for i in initiatives for r in i.rounds.all()]
+    invitations = {
+        inv.round_id: inv
+        for inv in CheckInInvitation.objects.filter(
+            employee=employee, round_id__in=round_ids
+        )
+    }
+    keys = {
+        respondent_key(initiative_id=i.pk, employee_id=employee.pk) for i in initiatives
+    }
+    responses = {
+        (r.round_id, r.respondent_key): r
+        for r in CheckInResponse.objects.filter(
+            round_id__in=round_ids, respondent_key__in=keys
+        )
+    }
+    changes = []
+    for initiative in initiatives:
+        key = respondent_key(initiative_id=initiative.pk, employee_id=employee.pk)
+        rounds = [
+            MyRound(
+                round=r,
+                state=r.state_on(today),
+                invitation=invitations.get(r.pk),
+                response=responses.get((r.pk, key)),
+            )
+            for r in initiative.rounds.all()
+        ]
+        changes.append(MyChange(initiative=initiative, rounds=rounds))
+    return changes
+
+
+def my_change(
+    *, employee: Employee, slug: str, today: date | None = None
+) -> MyChange | None:
+    """One announced initiative affecting `employee`, as in `my_changes`, or None."""
+    found = [
+        change
+        for change in my_changes(employee=employee, today=today)
+        if change.initiative.slug == slug
+    ]
+    return found[0] if found else None
+
+
+def my_linked_training(*, user, initiative: Initiative) -> list:
+    """The person's assigned-learner rows for the initiative's training, one per course.
+
+    Two queries: the initiative's assignments and the person's rows.
+    """
+    ids = set(initiative.assignments.values_list("pk", flat=True))
+    rows, seen = [], set()
+    for row in learner_rows(user=user):
+        if row.assignment_id in ids and row.assignment.course_id not in seen:
+            seen.add(row.assignment.course_id)
+            rows.append(row)
+    return rows
+
+
+def has_changes(*, employee: Employee | None) -> bool:
+    """Whether any announced initiative affects `employee` (the navigation asks)."""
+    if employee is None:
+        return False
+    return (
+        initiatives_affecting(employee=employee).filter(status__in=ANNOUNCED).exists()
     )

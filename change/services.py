@@ -1,5 +1,9 @@
 """Change initiatives: what saving one sets in motion, and check-in answers.
 
+A check-in is written by `checkin_submit`: the answers go to a
+`CheckInResponse` under the person's respondent key, and only the fact and
+time of answering to their `CheckInInvitation`.
+
 Linked training becomes mandatory assignments through assignments' own
 service, one per course and unit or role profile, so the people it reaches
 follow the same audience rule as the initiative (people.selectors
@@ -17,11 +21,22 @@ from django.utils.translation import gettext as _
 
 from assignments.models import Assignment
 from assignments.services import assignment_create, assignment_expand
+from lib.errors import DomainError
+from people.models import Employee
 from people.roles import CHANGE_LEADS
 
-from .models import BarrierAction, CheckInRound, Initiative
+from .models import (
+    BarrierAction,
+    CheckInInvitation,
+    CheckInResponse,
+    CheckInRound,
+    Initiative,
+)
+from .respondents import respondent_key
 from .schedule import default_rounds, provisional_go_live
-from .stages import DEFAULT_ACTIONS
+from .stages import DEFAULT_ACTIONS, STAGES, barrier_stage
+
+COMMENT_MAX_LENGTH = 2000
 
 Target = Assignment.Target
 
@@ -153,3 +168,81 @@ def _training_reason(initiative: Initiative) -> str:
         "date": initiative.go_live.isoformat(),
     }
     return reason[:255]
+
+
+# --- check-ins ----------------------------------------------------------------
+
+
+class CheckInError(DomainError):
+    """A check-in that cannot be saved; `code` says which."""
+
+
+def _valid_scores(
+    *, checkin_round: CheckInRound, scores: dict[str, int | None], today: date
+) -> dict[str, int | None]:
+    not_yet_allowed = checkin_round.before_go_live(today)
+    valid = {}
+    for stage in STAGES:
+        score = scores.get(stage.field)
+        if score is None:
+            if not (stage.may_be_not_applicable and not_yet_allowed):
+                raise CheckInError(
+                    _("Answer “%(stage)s”.") % {"stage": stage.name},
+                    code="missing_score",
+                )
+        elif score not in range(1, 6):
+            raise CheckInError(_("Scores run from 1 to 5."), code="score_out_of_range")
+        valid[stage.field] = score
+    return valid
+
+
+@transaction.atomic
+def checkin_submit(
+    *,
+    checkin_round: CheckInRound,
+    employee: Employee,
+    scores: dict[str, int | None],
+    comment: str = "",
+    today: date | None = None,
+) -> CheckInResponse:
+    """Save one person's answers to an open round, or change the ones they gave.
+
+    One response per person per round however often, or however nearly at
+    once, it is sent: the person's invitation row is locked first, so a
+    second submit waits and then updates the first. Who may answer is the
+    caller's check (change.permissions.user_can_check_in); this refuses a
+    round that is not open and scores that do not make sense.
+    """
+    today = today or timezone.localdate()
+    if checkin_round.state_on(today) != CheckInRound.State.OPEN:
+        raise CheckInError(_("This check-in is not open."), code="round_not_open")
+    valid = _valid_scores(checkin_round=checkin_round, scores=scores, today=today)
+    comment = comment.strip()
+    if len(comment) > COMMENT_MAX_LENGTH:
+        raise CheckInError(
+            _("Keep the comment under %(max)s characters.")
+            % {"max": COMMENT_MAX_LENGTH},
+            code="comment_too_long",
+        )
+    invitation, _created = CheckInInvitation.objects.get_or_create(
+        round=checkin_round, employee=employee
+    )
+    # Serialises this person's submits (PostgreSQL; SQLite has one writer).
+    invitation = CheckInInvitation.objects.select_for_update().get(pk=invitation.pk)
+    key = respondent_key(
+        initiative_id=checkin_round.initiative_id, employee_id=employee.pk
+    )
+    fields = {
+        **valid,
+        "barrier_stage": barrier_stage([valid[stage.field] for stage in STAGES]),
+        "comment": comment,
+        "unit_id": employee.org_unit_id,
+        "role_profile_id": employee.role_profile_id,
+    }
+    response, _created = CheckInResponse.objects.update_or_create(
+        round=checkin_round, respondent_key=key, defaults=fields
+    )
+    if invitation.responded_at is None:
+        invitation.responded_at = timezone.now()
+        invitation.save(update_fields=["responded_at"])
+    return response

@@ -33,6 +33,8 @@ urlpatterns = [
     path("learn/", include("courses.urls")),
     path("learn/assignments/", include("assignments.urls")),
     path("skills/", include("skills.urls")),
+    # /my/changes/… (and the readiness pages): change names its own paths.
+    path("", include("change.urls")),
     # /verify/… (public) and /certificates/…/download/ (signed in).
     path("", include("certificates.urls")),
 ]

@@ -1,0 +1,17 @@
+"""URLs of the change app (included at the root: each names its full path)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "change"
+
+urlpatterns = [
+    path("my/changes/", views.my_changes_list, name="my-changes"),
+    path("my/changes/<slug:slug>/", views.my_change_detail, name="my-change"),
+    path(
+        "my/changes/<slug:slug>/check-in/<int:round_id>/",
+        views.check_in,
+        name="check-in",
+    ),
+]

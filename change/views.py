@@ -1,0 +1,103 @@
+"""My changes: what is changing for me, and my check-ins."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from .forms import CheckInForm
+from .models import CheckInRound
+from .permissions import user_can_check_in, user_can_view_my_changes
+from .selectors import my_change, my_changes, my_linked_training, my_response
+from .services import CheckInError, checkin_submit
+from .stages import SCALE
+
+
+def _thresholds() -> dict:
+    # The collection notice states the rules the results are shown by.
+    return {
+        "min_group": settings.CHANGE_MIN_GROUP,
+        "min_comments": settings.CHANGE_MIN_COMMENTS,
+    }
+
+
+def _employee(request):
+    return getattr(request.user, "employee", None)
+
+
+@login_required
+def my_changes_list(request):
+    if not user_can_view_my_changes(request.user):
+        raise PermissionDenied
+    employee = _employee(request)
+    changes = my_changes(employee=employee) if employee else []
+    return render(request, "change/my_changes.html", {"changes": changes})
+
+
+@login_required
+def my_change_detail(request, slug: str):
+    employee = _employee(request)
+    change = my_change(employee=employee, slug=slug) if employee else None
+    if change is None:  # not announced, or not affecting them: as if absent
+        raise Http404
+    context = {
+        "change": change,
+        "training": my_linked_training(user=request.user, initiative=change.initiative),
+        **_thresholds(),
+    }
+    return render(request, "change/my_change.html", context)
+
+
+@login_required
+def check_in(request, slug: str, round_id: int):
+    employee = _employee(request)
+    checkin_round = get_object_or_404(
+        CheckInRound.objects.select_related("initiative"),
+        pk=round_id,
+        initiative__slug=slug,
+    )
+    change = my_change(employee=employee, slug=slug) if employee else None
+    if change is None:
+        raise Http404
+    if not user_can_check_in(request.user, checkin_round):
+        messages.info(request, _("That check-in is not open for answers."))
+        return redirect("change:my-change", slug=slug)
+    initiative = checkin_round.initiative
+    earlier = my_response(checkin_round=checkin_round, employee=employee)
+    form = CheckInForm(
+        request.POST or None,
+        checkin_round=checkin_round,
+        tool=initiative.tool_name,
+        initial=CheckInForm.initial_from(earlier),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            checkin_submit(
+                checkin_round=checkin_round,
+                employee=employee,
+                scores=form.scores(),
+                comment=form.cleaned_data["comment"],
+            )
+        except CheckInError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you: your check-in is saved. You can change it until %(date)s."
+                )
+                % {"date": checkin_round.closes_on.strftime("%-d %B %Y")},
+            )
+            return redirect("change:my-change", slug=slug)
+    context = {
+        "form": form,
+        "round": checkin_round,
+        "initiative": initiative,
+        "earlier": earlier,
+        "scale": SCALE,
+        **_thresholds(),
+    }
+    return render(request, "change/check_in.html", context)

@@ -1,0 +1,78 @@
+"""A double or simultaneous check-in submit: one response, the last answers, no error.
+
+Threads, each with its own connection, released together. On PostgreSQL the
+invitation row lock serialises them; SQLite needs a database file (in memory,
+its shared cache fails instead of waiting, which is no test of the product).
+"""
+
+import threading
+from datetime import timedelta
+
+from django.db import connection, connections
+from django.utils import timezone
+
+import pytest
+
+from change.models import CheckInInvitation, CheckInResponse
+from change.services import checkin_submit
+from tests.change.factories import CheckInRoundFactory, InitiativeFactory
+
+SIMULTANEOUS = 8
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor == "sqlite"
+    and connection.settings_dict["TEST"].get("NAME") in (None, "", ":memory:"),
+    reason="SQLite in memory cannot show locking: set TEST_DB_NAME",
+)
+
+
+def _all_at_once(calls) -> list:
+    barrier = threading.Barrier(len(calls))
+    errors = []
+
+    def worker(call):
+        try:
+            barrier.wait()
+            call()
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("invited", [True, False])
+def test_simultaneous_submits_leave_one_response(org, employee, invited):
+    initiative = InitiativeFactory(
+        units=[org["team_a"]], go_live=timezone.localdate() - timedelta(days=1)
+    )
+    checkin_round = CheckInRoundFactory(initiative=initiative)
+    person = employee.employee
+    if invited:  # the e-mail went out first; else the first submit creates the row
+        CheckInInvitation.objects.create(round=checkin_round, employee=person)
+
+    def submit(score):
+        return lambda: checkin_submit(
+            checkin_round=checkin_round,
+            employee=person,
+            scores={
+                "understand": score,
+                "commit": 4,
+                "learn": 4,
+                "apply": 4,
+                "sustain": 4,
+            },
+        )
+
+    errors = _all_at_once([submit(1 + i % 5) for i in range(SIMULTANEOUS)])
+    assert errors == []
+    assert CheckInResponse.objects.filter(round=checkin_round).count() == 1
+    assert CheckInInvitation.objects.filter(round=checkin_round).count() == 1
+    assert CheckInInvitation.objects.get().responded_at is not None
