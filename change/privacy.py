@@ -5,21 +5,24 @@ be shown (each org unit with its sub-units, each unit × filter, each round) as
 the set of respondent keys it covers, and get back which groups may be
 published. No view or template computes an aggregate of answers itself.
 
-The rule, stated once: **every published group must be a union of "atoms" of at
-least CHANGE_MIN_GROUP respondents**, where an atom is a set of respondents who
-belong to exactly the same published groups. Whatever an attacker adds and
-subtracts (parent minus children, all roles minus one role, round 3 minus round
-2, any mix), the result treats everyone in an atom alike, so the smallest set
-they can single out is an atom: never 1–4 people. The groups of every round are
-checked together, as if people answered the same in every round (the worst
-case), and for comments the same rule runs with CHANGE_MIN_COMMENTS.
-
-Primary suppression hides groups under the threshold; complementary suppression
-then hides, while any atom is too small, the smallest group that keeps it apart
-(the next-smallest sibling, the smaller of two nearly equal rounds, the filter
+Within a round the rule is stated once: **every published group is a union of
+"atoms" of at least CHANGE_MIN_GROUP respondents**, an atom being the people
+who belong to exactly the same published groups. Whatever an attacker adds and
+subtracts (parent minus children, all roles minus one role, any mix), the
+result treats everyone in an atom alike, so the smallest set they can single
+out is an atom: never 1–4 people. Primary suppression hides groups under the
+threshold; complementary suppression then hides, while an atom is too small,
+the smallest group that keeps it apart (the next-smallest sibling, the filter
 whose remainder is too small). Hidden people still count in the parents.
+
+Across rounds (the same respondent keys, and answers that may barely move), a
+group or atom of an earlier round that differs by 1–4 people from one of a
+later round is hidden or merged away, so the later one is what is shown.
+Results of a round that has not closed are not shown at all. For comments the
+same rule runs with CHANGE_MIN_COMMENTS.
 """
 
+import itertools
 import random
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -74,10 +77,32 @@ def publishable(
             decisions[group.key] = Decision(False, TOO_FEW)
         else:
             live[group.key] = group
-    while victims := _complementary(live, order, min_size=min_size):
-        for key in victims:
-            del live[key]
-            decisions[key] = Decision(False, PROTECTS_ANOTHER)
+    rounds: dict[int, dict[Hashable, Group]] = defaultdict(dict)
+    for key, group in live.items():
+        rounds[group.round_order][key] = group
+    hide: set[Hashable] = set()
+    merge: dict[int, set[frozenset]] = {}
+
+    def drop(key: Hashable, same_round: dict[Hashable, Group]) -> None:
+        del same_round[key], live[key]
+        decisions[key] = Decision(False, PROTECTS_ANOTHER)
+
+    # Each pass hides at least one group, so this ends. Hiding only ever merges
+    # atoms and drops clashes, so no pass undoes an earlier one.
+    while True:
+        for number, same_round in rounds.items():
+            for key in hide & same_round.keys():
+                drop(key, same_round)
+            forced = merge.get(number, set())
+            while victims := _complementary(
+                same_round, order, min_size=min_size, forced=forced
+            ):
+                forced = set()
+                for key in victims:
+                    drop(key, same_round)
+        hide, merge = _across_rounds(rounds, order, min_size=min_size)
+        if not hide and not merge:
+            break
     decisions.update({key: Decision(True) for key in live})
     return decisions
 
@@ -95,17 +120,23 @@ def atoms(groups: Iterable[Group]) -> dict[frozenset, set[str]]:
 
 
 def _complementary(
-    live: Mapping[Hashable, Group], order: Mapping[Hashable, int], *, min_size: int
+    live: Mapping[Hashable, Group],
+    order: Mapping[Hashable, int],
+    *,
+    min_size: int,
+    forced: set[frozenset] = frozenset(),
 ) -> set[Hashable]:
-    """Groups to hide this pass so that small atoms merge into bigger ones.
+    """Groups of one round to hide this pass so that small atoms merge into bigger ones.
 
     Hiding groups only ever merges atoms, so any choice is safe; the choice is
-    about showing as much as possible. A small atom is merged with the atom it
-    differs from by the smallest groups (often a sibling or the other round),
-    or, when nothing cheaper exists, dropped out of sight with its own groups.
+    about showing as much as possible. A small atom (or one `forced` to merge)
+    is merged with the atom it differs from by the least valuable groups (often
+    a sibling), or, when nothing cheaper exists, dropped out of sight.
     """
     found = atoms(live.values())
-    small = [sig for sig, people in found.items() if len(people) < min_size]
+    small = [
+        sig for sig, people in found.items() if len(people) < min_size or sig in forced
+    ]
     if not small:
         return set()
     by_group: dict[Hashable, list[frozenset]] = defaultdict(list)
@@ -113,13 +144,10 @@ def _complementary(
         for key in sig:
             by_group[key].append(sig)
 
-    def cost(key: Hashable) -> tuple[int, int, int]:
-        # Earlier rounds go first (the latest is what people look at), then
-        # smaller groups (parents stay).
-        group = live[key]
-        return (group.round_order, len(group.members), order[key])
+    # Smaller groups go first: parents stay (and keep counting everyone).
+    cost = {key: (len(group.members), order[key]) for key, group in live.items()}.get
 
-    def hide_cost(keys: frozenset) -> tuple[tuple[int, int, int], int]:
+    def hide_cost(keys: frozenset) -> tuple[tuple[int, int], int]:
         return (max(map(cost, keys)), len(keys))
 
     victims: set[Hashable] = set()
@@ -133,6 +161,50 @@ def _complementary(
             continue
         victims.add(min(delta, key=cost))
     return victims
+
+
+def _across_rounds(
+    rounds: Mapping[int, Mapping[Hashable, Group]],
+    order: Mapping[Hashable, int],
+    *,
+    min_size: int,
+) -> tuple[set[Hashable], dict[int, set[frozenset]]]:
+    """Groups to hide, and {round: atoms to merge}: nearly the same people as later.
+
+    If a round's group, or a part of it the round's numbers single out (an
+    atom), differs by fewer than min_size people each way from one of a later
+    round (one newcomer, one leaver, last round's unit against this round's
+    sub-unit), and answers barely moved, the difference tells those people's
+    answers. The earlier one gives way: what people look at is the latest.
+    """
+    # (round, members, group key or None, atom signature or None)
+    pieces: list[tuple[int, frozenset[str], Hashable, frozenset | None]] = []
+    for number, same_round in rounds.items():
+        for key, group in same_round.items():
+            pieces.append((number, group.members, key, None))
+        for sig, people in atoms(same_round.values()).items():
+            pieces.append((number, frozenset(people), None, sig))
+    by_member: dict[str, list[int]] = defaultdict(list)
+    for index, (_, members, _, _) in enumerate(pieces):
+        for member in members:
+            by_member[member].append(index)
+    hide: set[Hashable] = set()
+    merge: dict[int, set[frozenset]] = defaultdict(set)
+    for number, members, _, _ in pieces:
+        # A piece that differs by < min_size from this one shares one of any
+        # min_size of its members.
+        sample = itertools.islice(members, min_size)
+        for index in {i for member in sample for i in by_member[member]}:
+            earlier, other, key, sig = pieces[index]
+            if earlier >= number or abs(len(other) - len(members)) >= min_size:
+                continue
+            gone, new = len(other - members), len(members - other)
+            if (gone or new) and gone < min_size and new < min_size:
+                if sig is None:
+                    hide.add(key)
+                else:
+                    merge[earlier].add(sig)
+    return hide, dict(merge)
 
 
 def rounded_count(count: int) -> int:

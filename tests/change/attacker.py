@@ -5,6 +5,9 @@ published sum and count. Means and barrier histograms are sums over a group's
 members, so what they can learn is exactly the rational row span of the published
 groups' membership vectors: an answer, or the total of a set of people, is known
 iff its indicator vector lies in that span. All arithmetic is exact (fractions).
+
+Each round's answers are unknowns of their own; across rounds the attacker also
+assumes nobody's answer changed and tries sums and differences of groups.
 """
 
 import itertools
@@ -85,14 +88,16 @@ def pinned_sets(published: Sequence[frozenset[str]], *, below: int) -> list[set[
     return found
 
 
-def differences(published: Sequence[frozenset[str]], *, below: int) -> list[set[str]]:
+def differences(
+    published: Sequence[frozenset[str]], *, below: int, most: int = 3
+) -> list[set[str]]:
     """Sets of 1 to below-1 people that ±1 sums of up to three groups single out.
 
     The attacks written out by hand: parent minus child, a child plus a sibling,
     parent minus two children, round minus round, filter minus filter.
     """
     found = []
-    for count in (2, 3):
+    for count in range(2, most + 1):
         for chosen in itertools.combinations(published, count):
             for signs in itertools.product((1, -1), repeat=count):
                 if signs[0] < 0:
