@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
+
+from lib.emails import absolute_url, send_templated
 
 from .models import AssignedLearner, Reminder, status_conditions
 from .models.reminders import reminder_kind
@@ -23,34 +23,19 @@ Kind = Reminder.Kind
 Status = AssignedLearner.Status
 
 
-def _absolute(url: str) -> str:
-    if url.startswith(("http://", "https://")):
-        return url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-
-
 def _item_url(item) -> str:
     """The course (or learning path) page, absolute, for a link in an e-mail."""
     url = item.get_url() if item is not None else None
-    return _absolute(url or reverse(settings.ASSIGNMENTS_LEARNER_PAGE))
+    return absolute_url(url or reverse(settings.ASSIGNMENTS_LEARNER_PAGE))
 
 
 def _team_url() -> str:
     """The manager's assignment overview, where the digest's people are."""
-    return _absolute(reverse("assignments:list"))
+    return absolute_url(reverse("assignments:list"))
 
 
 def _send(*, template: str, context: dict, to: str) -> None:
-    subject = render_to_string(f"assignments/email/{template}_subject.txt", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=render_to_string(f"assignments/email/{template}.txt", context),
-        to=[to],
-    )
-    message.attach_alternative(
-        render_to_string(f"assignments/email/{template}.html", context), "text/html"
-    )
-    message.send()
+    send_templated(template=f"assignments/email/{template}", context=context, to=to)
 
 
 def _release(*reminders: Reminder) -> None:

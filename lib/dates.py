@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.timesince import timesince, timeuntil
 from django.utils.translation import gettext as _
@@ -47,3 +48,16 @@ def relative_date(
     if days > 0:
         return _("in %(time)s") % {"time": timeuntil(midnight, today, depth=1)}
     return _("%(time)s ago") % {"time": timesince(midnight, today, depth=1)}
+
+
+def command_date(value: str | None) -> datetime.date | None:
+    """A management command's --date (YYYY-MM-DD), or None for today.
+
+    Periodic commands take it to act as if today were that day (tests, backfills).
+    """
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise CommandError("--date must look like 2026-11-26.") from error

@@ -4,12 +4,11 @@ It also counts the report tallies for the new day, so that the first person
 to open the organisation-wide report does not wait for it.
 """
 
-from datetime import date
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from assignments.reminders import reminders_send
 from assignments.tallies import tallies_rebuild
+from lib.dates import command_date
 
 
 class Command(BaseCommand):
@@ -28,12 +27,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        today = None
-        if options["date"]:
-            try:
-                today = date.fromisoformat(options["date"])
-            except ValueError as error:
-                raise CommandError("--date must look like 2026-11-26.") from error
+        today = command_date(options["date"])
         counts = reminders_send(today=today)
         self.stdout.write(
             "Assigned {assigned} newcomer(s), re-opened {reopened} for "
