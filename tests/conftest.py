@@ -12,6 +12,7 @@ peer, manager, other_manager, trainer, ld_admin (tests/personas.py), through the
 
 import os
 
+from django.conf import settings
 from django.test import Client
 
 import pytest
@@ -20,10 +21,25 @@ from people import roles
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
 from tests.personas import PersonaMatrix
 from tests.skills.factories import make_category, make_role, make_skill, set_target
+from tests.template_db import use_templates
 
 # Playwright's sync API runs an event loop in this thread; Django refuses DB
 # access from "async" contexts unless told it is safe (it is: one thread).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_use_migrations,
+):
+    """Every test database starts as a copy of one migrated template (template_db)."""
+    if django_db_use_migrations and not (django_db_keepdb and not django_db_createdb):
+        with django_db_blocker.unblock():
+            use_templates(settings.DATABASES)
 
 
 @pytest.fixture
