@@ -16,8 +16,9 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # The suite without a browser runs on every core (pytest-xdist, one database per
-# worker); the browser tests share one Nu checker and run in one process after it.
-PYTEST_FAST = $(VENV)/bin/pytest -m "not browser" -n $(TEST_WORKERS)
+# worker, the demo seed's tests kept on one); the browser tests share one Nu
+# checker and run in one process after it.
+PYTEST_FAST = $(VENV)/bin/pytest -m "not browser" -n $(TEST_WORKERS) --dist loadgroup
 PYTEST_BROWSER = $(VENV)/bin/pytest -m browser
 TEST_WORKERS ?= auto
 
