@@ -9,7 +9,12 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from courses.models import LearningPathCourse
-from people.selectors import division_name, division_path, employee_scope_for_user
+from people.selectors import (
+    division_name,
+    division_path,
+    employee_scope_for_user,
+    org_unit_subtree_ids,
+)
 
 from .models import AssignedLearner, Assignment, AssignmentTally, status_conditions
 
@@ -364,3 +369,30 @@ def active_learners_with_status(
             "assignment__learning_path",
         )
     )
+
+
+def learner_status_choices() -> list[tuple[str, str]]:
+    """The statuses a learner can be in, for a dropdown."""
+    return Status.choices
+
+
+# What each status is called on a page or in an export.
+STATUS_LABELS = dict(Status.choices)
+
+
+def learners_in_unit(
+    *, learners: QuerySet[AssignedLearner], unit_path: str
+) -> QuerySet[AssignedLearner]:
+    """The learners of `learners` who work in the unit at `unit_path` or below it."""
+    return learners.filter(
+        employee__org_unit_id__in=org_unit_subtree_ids(path=unit_path)
+    )
+
+
+def learners_in_status(
+    *, learners: QuerySet[AssignedLearner], status: str
+) -> QuerySet[AssignedLearner]:
+    """The learners of `learners` whose status today is `status`."""
+    if "status" not in learners.query.annotations:
+        learners = learners.with_status()
+    return learners.filter(status=status)

@@ -7,7 +7,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Substr
 
-from .models import Employee, OrgUnit
+from .models import Employee, OrgUnit, RoleProfile
 from .roles import user_is_ld_admin
 from .search import search_text
 
@@ -210,3 +210,13 @@ def employees_matching(
         )
         .order_by("last_name", "first_name", "employee_number")[:limit]
     )
+
+
+def org_unit_choices(*, depths: Collection[int]) -> QuerySet[OrgUnit]:
+    """Org units at the given depths (1 = divisions), in tree order, for a dropdown."""
+    return OrgUnit.objects.filter(depth__in=depths).order_by("path")
+
+
+def role_profile_choices() -> QuerySet[RoleProfile]:
+    """Every role profile, for a dropdown."""
+    return RoleProfile.objects.all()

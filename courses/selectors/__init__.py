@@ -7,7 +7,13 @@ rendering and caching what learners share is `courses/page_cache.py`.
 Other apps import the names below from `courses.selectors`.
 """
 
-from .catalogue import CARD_RENDITION, CourseMatch, catalogue_for_user, catalogue_search
+from .catalogue import (
+    CARD_RENDITION,
+    CourseMatch,
+    catalogue_for_user,
+    catalogue_search,
+    course_choices,
+)
 from .pages import (
     MODULE_PAGE_FIELDS,
     course_content,
@@ -38,6 +44,7 @@ __all__ = [
     "CourseState",
     "catalogue_for_user",
     "catalogue_search",
+    "course_choices",
     "course_content",
     "course_of",
     "course_outline",

@@ -131,3 +131,8 @@ def catalogue_for_user(
         "filters": {"q": query, "level": level, "topic": topic, "duration": duration},
         "is_filtered": bool(query or level or topic or duration),
     }
+
+
+def course_choices():
+    """Every course, live or not, by title: for a report's dropdown."""
+    return CoursePage.objects.order_by("title")

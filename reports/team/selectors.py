@@ -15,6 +15,7 @@ from django.utils import timezone
 from assignments.models import AssignedLearner, Assignment
 from assignments.selectors import (
     REPORT_STATUSES,
+    STATUS_LABELS,
     TRAINING_FIGURES,
     assignments_by_id,
     completions_by_month,
@@ -159,7 +160,7 @@ def team_person(*, user: AbstractBaseUser, employee_id: int) -> Employee | None:
 
 
 # The report's status columns, as their headings say them.
-STATUS_COLUMNS = [AssignedLearner.Status(status).label for status in REPORT_STATUSES]
+STATUS_COLUMNS = [STATUS_LABELS[status] for status in REPORT_STATUSES]
 
 
 @dataclass

@@ -18,7 +18,7 @@ from .assessments import (
 from .courses import course_skill_names
 from .levels import LevelMap, gap_counts, skill_levels_by_window, skill_levels_for
 from .profile import SkillRow, my_skills
-from .scope import SMALL_CELL, team_report_people
+from .scope import SMALL_CELL, category_choices, team_report_people
 from .team import MatrixCell, PeopleInOrder, SkillsMatrix, skills_matrix
 from .units import UnitCell, UnitRef, UnitRows, levels_at_target, skills_by_unit
 
@@ -32,6 +32,7 @@ __all__ = [
     "UnitCell",
     "UnitRef",
     "UnitRows",
+    "category_choices",
     "course_skill_names",
     "framework_for_assessment",
     "gap_counts",

@@ -75,3 +75,8 @@ def report_targets(
         key=Skill.framework_key,
     )
     return targets, skills
+
+
+def category_choices() -> QuerySet[SkillCategory]:
+    """Every skill category in the framework's order, for a dropdown."""
+    return SkillCategory.objects.order_by("sort_order", "name")
