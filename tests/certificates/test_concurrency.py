@@ -3,9 +3,7 @@
 PostgreSQL only: SQLite serialises writers, so it cannot show a race.
 """
 
-import threading
-
-from django.db import connection, connections
+from django.db import connection
 
 import pytest
 
@@ -14,6 +12,7 @@ from certificates.services import certificate_issue
 from courses.models import Enrolment
 from courses.services import module_complete
 from tests.certificates.factories import completed_enrolment
+from tests.concurrency import all_at_once
 from tests.courses.factories import make_course, modules_of
 
 pytestmark = [
@@ -24,40 +23,22 @@ pytestmark = [
 THREADS = 20
 
 
-def _race(target) -> tuple[list, list]:
-    barrier = threading.Barrier(THREADS)
-    results, errors = [], []
-
-    def worker():
-        try:
-            barrier.wait()
-            results.append(target())
-        except Exception as error:  # noqa: BLE001 (reported below)
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
-
-
 @pytest.mark.django_db(transaction=True)
 def test_twenty_simultaneous_issues_of_one_completion(employee):
     """The completion signal delivered many times at once (a retried task, say)."""
     course = make_course(modules=1)
     enrolment = completed_enrolment(employee, course)
-    results, errors = _race(
-        lambda: (
-            certificate_issue(
-                enrolment=Enrolment.objects.get(pk=enrolment.pk), render=False
-            ).verification_code
-        )
+    # all_at_once fails the test if any call raised.
+    results = all_at_once(
+        [
+            lambda: (
+                certificate_issue(
+                    enrolment=Enrolment.objects.get(pk=enrolment.pk), render=False
+                ).verification_code
+            )
+        ]
+        * THREADS
     )
-    assert errors == []
     assert Certificate.objects.count() == 1
     assert len(results) == THREADS
     assert set(results) == {Certificate.objects.get().verification_code}
@@ -69,8 +50,7 @@ def test_twenty_simultaneous_last_module_completions_issue_one_certificate(emplo
     course = make_course(modules=2)
     first, last = modules_of(course)
     module_complete(user=employee, module=first)
-    _results, errors = _race(lambda: module_complete(user=employee, module=last))
-    assert errors == []
+    all_at_once([lambda: module_complete(user=employee, module=last)] * THREADS)
     certificate = Certificate.objects.get()
     assert certificate.enrolment_id == Enrolment.objects.get(user=employee).pk
     assert certificate.pdf_sha256  # rendered once, after commit
