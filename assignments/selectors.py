@@ -396,3 +396,25 @@ def learners_in_status(
     if "status" not in learners.query.annotations:
         learners = learners.with_status()
     return learners.filter(status=status)
+
+
+def users_who_completed(
+    *, users: QuerySet, assignment_ids: Collection[int]
+) -> set[int]:
+    """Ids of `users` who completed every one of these assignments they hold: one query.
+
+    Exempt rows do not count against anyone; a user holding none is not counted.
+    """
+    return set(
+        AssignedLearner.objects.filter(
+            user_id__in=users, assignment_id__in=list(assignment_ids)
+        )
+        .counted()
+        .values("user_id")
+        .annotate(
+            held=Count("pk"), done=Count("pk", filter=Q(completed_on__isnull=False))
+        )
+        .filter(held=F("done"))
+        .values_list("user_id", flat=True)
+        .order_by()
+    )
