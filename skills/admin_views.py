@@ -32,6 +32,7 @@ class FrameworkImportView(CsvImportView):
     upload_form_class = FrameworkUploadForm
     upload_folder = "framework-uploads"
     index_url_name = "skills_framework:index"
+    errors_table_id = "framework-errors"
     preview_changes = 100
 
     def allowed(self, user) -> bool:

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import View
 
@@ -66,13 +67,15 @@ class CsvImportView(WagtailAdminTemplateMixin, View):
 
     A subclass names its forms, folder and index URL and answers `allowed`,
     `options`, `preview`, `apply` and `applied_message`. `preview` and `apply`
-    return a result with `errors` and `changes`, or raise a `CsvFileError`.
+    return a result with `errors` and `changes`, or raise a `CsvFileError`. Its
+    template extends `includes/csv_import/page.html` and fills in its columns.
     """
 
     upload_form_class: type[forms.Form]
     confirm_form_class: type[CsvConfirmForm] = CsvConfirmForm
     upload_folder: str
     index_url_name: str
+    errors_table_id = "import-errors"  # the id of the table of bad lines
     preview_changes = 50  # the preview lists at most this many changes
 
     def allowed(self, user) -> bool:
@@ -180,6 +183,11 @@ class CsvImportView(WagtailAdminTemplateMixin, View):
         ]
 
     def render(self, **context):
+        context = {
+            "cancel_url": reverse(self.index_url_name),
+            "errors_table_id": self.errors_table_id,
+            **context,
+        }
         return render(
             self.request, self.template_name, self.get_context_data(**context)
         )

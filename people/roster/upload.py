@@ -60,6 +60,7 @@ class RosterUploadView(CsvImportView):
     confirm_form_class = RosterConfirmForm
     upload_folder = "roster-uploads"
     index_url_name = "roster_upload:index"
+    errors_table_id = "roster-errors"
     preview_changes = 50
 
     def allowed(self, user) -> bool:
