@@ -2,14 +2,14 @@
 
 import datetime
 import random
-import statistics
+from collections.abc import Iterable, Iterator
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from benchmarks.harness import Figure, median_ms
+from benchmarks.harness import Figure, median_ms, paired_ms
 from people.models import Employee, OrgUnit, RoleProfile
 from skills.models import (
     Assessment,
@@ -72,43 +72,49 @@ def _build() -> tuple[object, list[int], list[int]]:
             )
             for i, user in enumerate(users[1:])
         )
-        now = timezone.now()
-        rows = []
-        for person in people:
-            for skill in skills:
-                at = now - datetime.timedelta(days=rng.randint(30, 300))
-                rows.append(
-                    Assessment(
-                        employee=person,
-                        skill=skill,
-                        kind="self",
-                        level=rng.randint(0, 4),
-                        created_at=at,
-                    )
-                )
-                if rng.random() < 0.6:
-                    rows.append(
-                        Assessment(
-                            employee=person,
-                            skill=skill,
-                            kind="manager",
-                            level=rng.randint(0, 4),
-                            created_at=at + datetime.timedelta(days=3),
-                        )
-                    )
-                if rng.random() < 0.3:
-                    rows.append(
-                        Assessment(
-                            employee=person,
-                            skill=skill,
-                            kind="course",
-                            level=rng.randint(1, 4),
-                            created_at=at,
-                        )
-                    )
+        rows = list(
+            random_ratings(
+                ((p.pk, s.pk) for p in people for s in skills),
+                rng=rng,
+                course_share=0.3,
+            )
+        )
         Assessment.objects.bulk_create(rows, batch_size=2000)
         levels_rebuild(employees=[p.pk for p in people])
     return boss.user, [p.pk for p in people], [s.pk for s in skills]
+
+
+def random_ratings(
+    pairs: Iterable[tuple[int, int]],
+    *,
+    rng: random.Random,
+    self_share: float = 1.0,
+    manager_share: float = 0.6,
+    course_share: float = 0.0,
+) -> Iterator[Assessment]:
+    """History for (employee id, skill id) pairs: some self, manager and course ratings.
+
+    A manager's rating comes three days after the self-rating, so it counts.
+    """
+    now = timezone.now()
+    for employee_id, skill_id in pairs:
+        at = now - datetime.timedelta(days=rng.randint(30, 300))
+        rated = {"employee_id": employee_id, "skill_id": skill_id}
+        if rng.random() < self_share:
+            yield Assessment(
+                **rated, kind="self", level=rng.randint(0, 4), created_at=at
+            )
+        if rng.random() < manager_share:
+            yield Assessment(
+                **rated,
+                kind="manager",
+                level=rng.randint(0, 4),
+                created_at=at + datetime.timedelta(days=3),
+            )
+        if rng.random() < course_share:
+            yield Assessment(
+                **rated, kind="course", level=rng.randint(1, 4), created_at=at
+            )
 
 
 def run() -> list[Figure]:
@@ -153,10 +159,10 @@ def run() -> list[Figure]:
 
     # Each subject is timed in turns with its baseline, so a busy machine slows
     # both alike and the ratio stays meaningful.
-    table_ms, fetch_ms = _paired(table, baseline)
-    undated_ms, fetch2_ms = _paired(undated, baseline)
-    window_ms, table2_ms = _paired(window, table, repeat=5)
-    matrix_ms, fetch3_ms = _paired(matrix, baseline, repeat=5)
+    table_ms, fetch_ms = paired_ms(table, baseline)
+    undated_ms, fetch2_ms = paired_ms(undated, baseline)
+    window_ms, table2_ms = paired_ms(window, table, repeat=5)
+    matrix_ms, fetch3_ms = paired_ms(matrix, baseline, repeat=5)
     return [
         Figure(
             f"levels, table ({cells:,} cells, {assessments:,} assessments)",
@@ -199,13 +205,3 @@ def run() -> list[Figure]:
             "ms",
         ),
     ]
-
-
-def _paired(func, baseline, *, repeat: int = 7) -> tuple[float, float]:
-    """Median ms of `func` and of `baseline`, timed alternately after one warm-up each."""
-    func(), baseline()
-    subject, base = [], []
-    for _ in range(repeat):
-        base.append(median_ms(baseline, repeat=1, warmup=0))
-        subject.append(median_ms(func, repeat=1, warmup=0))
-    return statistics.median(subject), statistics.median(base)

@@ -4,8 +4,8 @@ from django.db import connection, reset_queries
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from benchmarks.bench_skills import _build, _paired
-from benchmarks.harness import Figure
+from benchmarks.bench_skills import _build
+from benchmarks.harness import Figure, paired_ms
 
 PAGES = {
     "matrix page, by name": "/my/team/skills/",
@@ -37,7 +37,7 @@ def run() -> list[Figure]:
             with CaptureQueriesContext(connection) as queries:
                 page()
             count = len(queries)  # now: later requests reset the log it reads
-            page_ms, bare_ms = _paired(page, bare, repeat=7)
+            page_ms, bare_ms = paired_ms(page, bare, repeat=7)
             figures.append(
                 Figure(
                     f"{name} ({len(people):,} x {len(skills)})",
@@ -60,7 +60,7 @@ def run() -> list[Figure]:
         with CaptureQueriesContext(connection) as queries:
             size = csv_export()
         count = len(queries)
-        export_ms, bare_ms = _paired(csv_export, bare, repeat=3)
+        export_ms, bare_ms = paired_ms(csv_export, bare, repeat=3)
         figures.append(
             Figure(
                 f"CSV export, streamed ({len(people) * len(skills):,} rows, "

@@ -42,3 +42,16 @@ def median_ms(
         func()
         samples.append((time.perf_counter() - start) * 1000)
     return statistics.median(samples)
+
+
+def paired_ms(func, baseline, *, repeat: int = 7) -> tuple[float, float]:
+    """Median ms of `func` and of `baseline`, timed alternately after one warm-up each.
+
+    In turns, so a busy machine slows both alike and the ratio stays meaningful.
+    """
+    func(), baseline()
+    subject, base = [], []
+    for _ in range(repeat):
+        base.append(median_ms(baseline, repeat=1, warmup=0))
+        subject.append(median_ms(func, repeat=1, warmup=0))
+    return statistics.median(subject), statistics.median(base)

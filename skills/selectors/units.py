@@ -76,8 +76,10 @@ def levels_at_target(
 class UnitRows:
     """(unit, headcount, cells) in tree order; cells are made only for rows read.
 
-    A city has thousands of units and a page shows a hundred: making every
-    cell up front cost more than the counting (an export still reads them all).
+    A city has thousands of units and a page shows a hundred: levels at
+    target are counted for the units of the rows read, a page's slice (some
+    600 people, against the 40,000 of the whole city), or every unit at once
+    as an export iterates. One query either way.
     """
 
     def __init__(
@@ -87,37 +89,65 @@ class UnitRows:
         roles: dict[int, list[tuple[int, int]]],
         skills_of_role: dict[int, set[int]],
         skills: list[Skill],
-        met: dict[tuple[int, int], int],
+        people: QuerySet[Employee],
+        category_id: int | None,
     ):
         self.units = units
         self.roles = roles
         self.skills_of_role = skills_of_role
         self.skill_ids = [s.pk for s in skills]
-        self.met = met
+        self.people = people
+        # Not for all skills: SQLite would then look up each person's levels
+        # skill by skill instead of reading them in one range of the index.
+        self.narrow_to = None if category_id is None else self.skill_ids
 
     def __len__(self) -> int:
         return len(self.units)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self._row(entry) for entry in self.units[index]]
-        return self._row(self.units[index])
+            entries = self.units[index]
+            met = self._met([unit.pk for unit, _n in entries])
+            return [self._row(entry, met) for entry in entries]
+        entry = self.units[index]
+        return self._row(entry, self._met([entry[0].pk]))
 
     def __iter__(self) -> Iterator[tuple[UnitRef, int, list[UnitCell]]]:
+        if not self.units:
+            return
+        met = self._met(None)
         for entry in self.units:
-            yield self._row(entry)
+            yield self._row(entry, met)
 
-    def _row(self, entry: tuple[UnitRef, int]) -> tuple[UnitRef, int, list[UnitCell]]:
+    def _met(self, unit_ids: list[int] | None) -> dict[tuple[int, int], int]:
+        """Levels at target per (unit, skill) in these units (None: all of them)."""
+        if unit_ids == []:
+            return {}
+        people = self.people
+        if unit_ids is not None:
+            people = people.filter(org_unit_id__in=unit_ids)
+        return {
+            (unit, skill): n
+            for unit, skill, n in levels_at_target(
+                people=people, skill_ids=self.narrow_to
+            )
+        }
+
+    def _row(
+        self, entry: tuple[UnitRef, int], met: dict[tuple[int, int], int]
+    ) -> tuple[UnitRef, int, list[UnitCell]]:
         unit, headcount = entry
+        # People whose role targets each skill, role by role rather than cell
+        # by cell: an export makes 130,000 cells.
+        targeted: dict[int, int] = defaultdict(int)
+        for role, count in self.roles[unit.pk]:
+            for skill_id in self.skills_of_role.get(role, ()):
+                targeted[skill_id] += count
         cells = []
         for skill_id in self.skill_ids:
-            n = sum(
-                count
-                for role, count in self.roles[unit.pk]
-                if skill_id in self.skills_of_role.get(role, ())
-            )
-            met = None if n < SMALL_CELL else self.met.get((unit.pk, skill_id), 0)
-            cells.append(UnitCell(n, met))
+            n = targeted.get(skill_id, 0)
+            met_here = None if n < SMALL_CELL else met.get((unit.pk, skill_id), 0)
+            cells.append(UnitCell(n, met_here))
         return unit, headcount, cells
 
 
@@ -130,8 +160,9 @@ def skills_by_unit(
     """Org unit × skill: the share of people at or above their role's target.
 
     Counted in the database (a 40,000-person scope never reaches Python): people
-    per unit and role, and levels at target per unit and skill. A cell over
-    fewer than SMALL_CELL people is hidden. Constant queries.
+    per unit and role here, levels at target per unit and skill for the rows
+    read (`UnitRows`). A cell over fewer than SMALL_CELL people is hidden.
+    Constant queries.
     """
     people = team_report_people(user=user, unit_id=unit_id)
     in_scope = team_report_people(user=user) if unit_id else people
@@ -153,20 +184,14 @@ def skills_by_unit(
         .values_list("org_unit_id", "role_profile_id", "n")
     ):
         roles[unit].append((role, n))
-    met = {
-        (unit, skill): n
-        for unit, skill, n in levels_at_target(
-            people=people,
-            skill_ids=None if category_id is None else [s.pk for s in skills],
-        )
-    }
     # `units` is in tree order already; keep those with people in this scope.
     rows = UnitRows(
         units=[(u, sum(n for _r, n in roles[u.pk])) for u in units if u.pk in roles],
         roles=roles,
         skills_of_role=skills_of_role,
         skills=skills,
-        met=met,
+        people=people,
+        category_id=category_id,
     )
     return {
         "skills": skills,

@@ -98,6 +98,10 @@ def _reference(*, user, category=None) -> dict:
 
 def _report(**kwargs) -> dict:
     report = skills_by_unit(**kwargs)
+    return _figures(report, report["rows"])
+
+
+def _figures(report: dict, rows) -> dict:
     return {
         unit.code: {
             "people": n,
@@ -106,7 +110,7 @@ def _report(**kwargs) -> dict:
                 for skill, cell in zip(report["skills"], cells, strict=True)
             },
         }
-        for unit, n, cells in report["rows"]
+        for unit, n, cells in rows
     }
 
 
@@ -122,6 +126,22 @@ def test_figures_equal_a_person_by_person_reference(org, ld_admin, framework, se
     assert any(met for _n, met in cells), "some cells must be shown"
     by_category = _report(user=ld_admin, category_id=framework["data"].pk)
     assert by_category == _reference(user=ld_admin, category=framework["data"])
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_each_page_of_rows_counts_its_own_units(org, ld_admin, framework, seed):
+    """A page reads a slice of the rows, whose levels are counted for it alone."""
+    _populate(org, framework, seed=seed, people=60)
+    reference = _reference(user=ld_admin)
+    report = skills_by_unit(user=ld_admin)
+    rows = report["rows"]
+    assert len(rows) == len(reference) >= 4
+
+    for start in range(0, len(rows), 2):
+        page = _figures(report, rows[start : start + 2])
+        assert page == {code: reference[code] for code in page}
+    unit = rows[1][0]  # one row alone, as indexing reads it
+    assert _figures(report, [rows[1]]) == {unit.code: reference[unit.code]}
 
 
 def test_a_known_unit_reads_as_counted_by_hand(org, ld_admin, framework):
