@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from people.roles import user_is_ld_admin
 
 from .models import CheckInRound, Initiative
+from .readiness import headed_affected_unit_paths
 from .selectors import ANNOUNCED, initiatives_affecting
 
 AnyUser = AbstractBaseUser | AnonymousUser
@@ -59,3 +60,24 @@ def user_can_check_in(user: AnyUser, checkin_round: CheckInRound) -> bool:
 def user_can_view_my_changes(user: AnyUser) -> bool:
     """The My changes list: anyone signed in (it lists what affects them, maybe nothing)."""
     return user.is_authenticated
+
+
+def user_sees_all_readiness(user: AnyUser, initiative: Initiative) -> bool:
+    """The whole readiness dashboard: L&D admins, its change leads, its sponsor."""
+    if user_can_manage_initiative(user, initiative):
+        return True
+    employee = getattr(user, "employee", None) if user.is_authenticated else None
+    return employee is not None and employee.pk == initiative.sponsor_id
+
+
+def user_can_view_readiness(user: AnyUser, initiative: Initiative) -> bool:
+    """The readiness dashboard: everyone who sees all of it, and managers for their units.
+
+    A manager must head a unit the initiative affects; they see that unit and
+    its sub-units only (change.readiness.headed_affected_unit_paths).
+    """
+    if user_sees_all_readiness(user, initiative):
+        return True
+    return initiative.status in ANNOUNCED and bool(
+        headed_affected_unit_paths(user=user, initiative=initiative)
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from assignments.selectors import users_who_completed
 from people.models import OrgUnit, RoleProfile
@@ -29,6 +30,13 @@ CATEGORIES = (*(stage.number for stage in STAGES), None)
 # Stages people may mark "not applicable yet": their numbers cover fewer people.
 OPTIONAL = {i for i, stage in enumerate(STAGES) if stage.may_be_not_applicable}
 NOT_YET = "not_yet"  # nobody could answer this stage yet (before go-live)
+# Why a number is missing, as the dashboard and its CSV say it.
+HIDDEN_TEXT = {
+    privacy.TOO_FEW: _("too few answers"),
+    privacy.PROTECTS_ANOTHER: _("hidden to protect a smaller group"),
+    privacy.ROUND_OPEN: _("round still open"),
+    NOT_YET: _("not applicable yet"),
+}
 
 
 @dataclass
@@ -38,6 +46,15 @@ class StageCell:
     mean: float | None = None
     high_percent: int | None = None
     hidden: str = ""
+
+    @property
+    def hidden_text(self) -> str:
+        return str(HIDDEN_TEXT.get(self.hidden, ""))
+
+    @property
+    def band(self) -> int:
+        """0–4 by the share at 4–5, for the heatmap colour (the number is shown too)."""
+        return min((self.high_percent or 0) // 20, 4)
 
 
 @dataclass
@@ -51,11 +68,43 @@ class Summary:
     top_barrier: int | None = None
 
     @property
+    def hidden_text(self) -> str:
+        return str(HIDDEN_TEXT.get(self.hidden, ""))
+
+    @property
     def ready(self) -> int | None:
         """The whole-number share with no barrier (None if hidden or concentrated)."""
         if self.barriers is None or self.barriers.concentrated:
             return None
         return self.barriers.percents.get(None, 0)
+
+    @property
+    def ready_bound(self) -> int | None:
+        """The share ready, or the line it is beyond when most share one answer."""
+        if self.barriers is None:
+            return None
+        if not self.barriers.concentrated:
+            return self.ready
+        line = privacy.CONCENTRATED_PERCENT
+        return line if self.barriers.most is None else 100 - line
+
+    @property
+    def ready_text(self) -> str:
+        """The share ready in words: "45%", "80% or more", or why it is hidden."""
+        if self.barriers is None:
+            return self.hidden_text
+        if not self.barriers.concentrated:
+            return f"{self.ready}%"
+        if self.barriers.most is None:
+            return _("%(p)s%% or more") % {"p": self.ready_bound}
+        return _("%(p)s%% or less") % {"p": self.ready_bound}
+
+    @property
+    def shares(self) -> list[int]:
+        """The barrier shares in CATEGORIES order (when not concentrated)."""
+        if self.barriers is None or self.barriers.concentrated:
+            return []
+        return [self.barriers.percents[category] for category in CATEGORIES]
 
 
 @dataclass
@@ -164,7 +213,7 @@ def readiness(
     seen = {unit for (_r, unit, _role) in tallies} | set(people)
     rows = []
     if unit_paths is None:
-        rows.append(Row(key=ALL, name="Everyone affected", depth=0))
+        rows.append(Row(key=ALL, name=str(_("Everyone affected")), depth=0))
     for pk, path, name, depth in units:
         inside = unit_paths is None or any(path.startswith(p) for p in unit_paths)
         if pk in seen and inside:
@@ -198,6 +247,28 @@ def readiness(
         rows=rows,
         trend=trend,
     )
+
+
+def headed_affected_unit_paths(*, user, initiative: Initiative) -> list[str]:
+    """Paths of the units `user` heads that the initiative affects someone in: two queries.
+
+    A manager's readiness scope is units, not a reporting line: answers are
+    grouped by unit, so a unit they head (with its sub-units) is what they see.
+    """
+    employee = getattr(user, "employee", None) if user.is_authenticated else None
+    if employee is None or not employee.is_active:
+        return []
+    headed = list(OrgUnit.objects.filter(head=employee).values_list("path", flat=True))
+    if not headed:
+        return []
+    units = set(
+        affected_employees(initiative=initiative).values_list(
+            "org_unit__path", flat=True
+        )
+    )
+    # Units inside another headed unit add nothing: the outer one covers them.
+    outer = [p for p in headed if not any(p != q and p.startswith(q) for q in headed)]
+    return [p for p in outer if any(unit.startswith(p) for unit in units)]
 
 
 def _groups(

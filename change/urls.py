@@ -14,4 +14,9 @@ urlpatterns = [
         views.check_in,
         name="check-in",
     ),
+    path(
+        "change/<slug:slug>/readiness/",
+        views.readiness_dashboard,
+        name="readiness",
+    ),
 ]

@@ -8,12 +8,20 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from . import charts
+from .exports import readiness_csv
 from .forms import CheckInForm
-from .models import CheckInRound
-from .permissions import user_can_check_in, user_can_view_my_changes
+from .models import CheckInRound, Initiative
+from .permissions import (
+    user_can_check_in,
+    user_can_view_my_changes,
+    user_can_view_readiness,
+    user_sees_all_readiness,
+)
+from .readiness import headed_affected_unit_paths, readiness
 from .selectors import my_change, my_changes, my_linked_training, my_response
 from .services import CheckInError, checkin_submit
-from .stages import SCALE
+from .stages import SCALE, STAGES
 
 
 def _thresholds() -> dict:
@@ -101,3 +109,38 @@ def check_in(request, slug: str, round_id: int):
         **_thresholds(),
     }
     return render(request, "change/check_in.html", context)
+
+
+def _number(value: str | None) -> int | None:
+    # A filter that does not parse is no filter: the dashboard shows its default.
+    return int(value) if value and value.isdigit() else None
+
+
+@login_required
+def readiness_dashboard(request, slug: str):
+    initiative = get_object_or_404(Initiative, slug=slug)
+    if not user_can_view_readiness(request.user, initiative):
+        raise PermissionDenied
+    unit_paths = None
+    if not user_sees_all_readiness(request.user, initiative):
+        unit_paths = headed_affected_unit_paths(
+            user=request.user, initiative=initiative
+        )
+    dashboard = readiness(
+        initiative=initiative,
+        unit_paths=unit_paths,
+        round_id=_number(request.GET.get("round")),
+        role_profile_id=_number(request.GET.get("role")),
+    )
+    if request.GET.get("format") == "csv":
+        return readiness_csv(dashboard)
+    bars = charts.ready_bars(dashboard.trend)
+    context = {
+        "dashboard": dashboard,
+        "initiative": initiative,
+        "bars": bars,
+        "chart": {"width": charts.width(bars), "height": charts.HEIGHT},
+        "stages": STAGES,
+        **_thresholds(),
+    }
+    return render(request, "change/readiness.html", context)
