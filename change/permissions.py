@@ -5,7 +5,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from people.roles import user_is_ld_admin
 
 from .models import CheckInRound, Initiative
-from .readiness import headed_affected_unit_paths
+from .scope import headed_affected_unit_paths
 from .selectors import ANNOUNCED, initiatives_affecting
 
 AnyUser = AbstractBaseUser | AnonymousUser
@@ -74,7 +74,7 @@ def user_can_view_readiness(user: AnyUser, initiative: Initiative) -> bool:
     """The readiness dashboard: everyone who sees all of it, and managers for their units.
 
     A manager must head a unit the initiative affects; they see that unit and
-    its sub-units only (change.readiness.headed_affected_unit_paths).
+    its sub-units only (change.scope.headed_affected_unit_paths).
     """
     if user_sees_all_readiness(user, initiative):
         return True

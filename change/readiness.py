@@ -249,28 +249,6 @@ def readiness(
     )
 
 
-def headed_affected_unit_paths(*, user, initiative: Initiative) -> list[str]:
-    """Paths of the units `user` heads that the initiative affects someone in: two queries.
-
-    A manager's readiness scope is units, not a reporting line: answers are
-    grouped by unit, so a unit they head (with its sub-units) is what they see.
-    """
-    employee = getattr(user, "employee", None) if user.is_authenticated else None
-    if employee is None or not employee.is_active:
-        return []
-    headed = list(OrgUnit.objects.filter(head=employee).values_list("path", flat=True))
-    if not headed:
-        return []
-    units = set(
-        affected_employees(initiative=initiative).values_list(
-            "org_unit__path", flat=True
-        )
-    )
-    # Units inside another headed unit add nothing: the outer one covers them.
-    outer = [p for p in headed if not any(p != q and p.startswith(q) for q in headed)]
-    return [p for p in outer if any(unit.startswith(p) for unit in units)]
-
-
 def _groups(
     tallies: dict[tuple, _Tally], *, rounds: list[CheckInRound], today: date
 ) -> list[privacy.Group]:

@@ -18,7 +18,8 @@ from .permissions import (
     user_can_view_readiness,
     user_sees_all_readiness,
 )
-from .readiness import headed_affected_unit_paths, readiness
+from .readiness import readiness
+from .scope import headed_affected_unit_paths
 from .selectors import my_change, my_changes, my_linked_training, my_response
 from .services import CheckInError, checkin_submit
 from .stages import SCALE, STAGES

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import views
-from .team import skills
+from .team import readiness, skills
 from .team import views as team_views
 
 app_name = "reports"
@@ -23,6 +23,7 @@ urlpatterns = [
         skills.TeamSkillsUnitsReportView.as_view(),
         name="team-skills-units",
     ),
+    path("team/readiness/", readiness.team_readiness, name="team-readiness"),
     path("exports/<int:pk>/", views.export_status, name="export-status"),
     path("exports/<int:pk>/download/", views.export_download, name="export-download"),
 ]
