@@ -5,10 +5,9 @@ invitation row lock serialises them; SQLite needs a database file (in memory,
 its shared cache fails instead of waiting, which is no test of the product).
 """
 
-import threading
 from datetime import timedelta
 
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 import pytest
@@ -16,6 +15,7 @@ import pytest
 from change.models import CheckInInvitation, CheckInResponse
 from change.services import checkin_submit
 from tests.change.factories import CheckInRoundFactory, InitiativeFactory
+from tests.concurrency import all_at_once
 
 SIMULTANEOUS = 8
 
@@ -24,27 +24,6 @@ pytestmark = pytest.mark.skipif(
     and connection.settings_dict["TEST"].get("NAME") in (None, "", ":memory:"),
     reason="SQLite in memory cannot show locking: set TEST_DB_NAME",
 )
-
-
-def _all_at_once(calls) -> list:
-    barrier = threading.Barrier(len(calls))
-    errors = []
-
-    def worker(call):
-        try:
-            barrier.wait()
-            call()
-        except Exception as error:  # noqa: BLE001 (reported below)
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 @pytest.mark.django_db(transaction=True)
@@ -71,8 +50,7 @@ def test_simultaneous_submits_leave_one_response(org, employee, invited):
             },
         )
 
-    errors = _all_at_once([submit(1 + i % 5) for i in range(SIMULTANEOUS)])
-    assert errors == []
+    all_at_once([submit(1 + i % 5) for i in range(SIMULTANEOUS)])
     assert CheckInResponse.objects.filter(round=checkin_round).count() == 1
     assert CheckInInvitation.objects.filter(round=checkin_round).count() == 1
     assert CheckInInvitation.objects.get().responded_at is not None
