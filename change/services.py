@@ -10,6 +10,7 @@ follow the same audience rule as the initiative (people.selectors
 .employees_in) and new hires get it after each roster import.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -21,8 +22,9 @@ from django.utils.translation import gettext as _
 
 from assignments.models import Assignment
 from assignments.services import assignment_create, assignment_expand
+from courses.models import CoursePage
 from lib.errors import DomainError
-from people.models import Employee
+from people.models import Employee, OrgUnit, RoleProfile
 from people.roles import CHANGE_LEADS
 
 from .models import (
@@ -33,7 +35,7 @@ from .models import (
     Initiative,
 )
 from .respondents import respondent_key
-from .schedule import default_rounds, provisional_go_live
+from .schedule import RoundDates, default_rounds, provisional_go_live
 from .stages import DEFAULT_ACTIONS, STAGES, barrier_stage
 
 COMMENT_MAX_LENGTH = 2000
@@ -66,6 +68,73 @@ def initiative_draft(*, today: date | None = None) -> Initiative:
             for stage, text in DEFAULT_ACTIONS.items()
         ],
     )
+
+
+@transaction.atomic
+def initiative_create(
+    *,
+    actor: AbstractBaseUser | None,
+    name: str,
+    slug: str,
+    tool_name: str,
+    why: str,
+    go_live: date,
+    status: str = Initiative.Status.PLANNED,
+    sponsor: Employee | None = None,
+    units: Sequence[OrgUnit] = (),
+    role_profiles: Sequence[RoleProfile] = (),
+    courses: Sequence[CoursePage] = (),
+    change_leads: Sequence[AbstractBaseUser] = (),
+    rounds: Sequence[RoundDates] | None = None,
+    existing_training: Sequence[Assignment] = (),
+    today: date | None = None,
+) -> Initiative:
+    """Create an initiative with its rounds (default: the usual schedule) and actions.
+
+    What the admin form does, for code (the demo, imports). `existing_training`
+    are mandatory assignments already given out for a linked course to an
+    affected unit or role: the initiative counts them instead of assigning the
+    course a second time.
+    """
+    today = today or timezone.localdate()
+    initiative = Initiative.objects.create(
+        name=name,
+        slug=slug,
+        tool_name=tool_name,
+        why=why,
+        go_live=go_live,
+        status=status,
+        sponsor=sponsor,
+    )
+    initiative.units.set(units)
+    initiative.role_profiles.set(role_profiles)
+    initiative.courses.set(courses)
+    initiative.change_leads.set(change_leads)
+    for r in (
+        rounds if rounds is not None else default_rounds(go_live=go_live, launch=today)
+    ):
+        CheckInRound.objects.create(
+            initiative=initiative,
+            name=r.name,
+            opens_on=r.opens_on,
+            closes_on=r.closes_on,
+        )
+    BarrierAction.objects.bulk_create(
+        BarrierAction(initiative=initiative, stage=stage, text=str(text))
+        for stage, text in DEFAULT_ACTIONS.items()
+    )
+    wanted = {(c.pk, Target.ORG_UNIT, u.pk) for c in courses for u in units} | {
+        (c.pk, Target.ROLE_PROFILE, r.pk) for c in courses for r in role_profiles
+    }
+    for assignment in existing_training:
+        if _key(assignment) not in wanted or not assignment.is_active:
+            raise DomainError(
+                "That assignment is not of a linked course to an affected unit or role.",
+                code="training_not_linked",
+            )
+        initiative.assignments.add(assignment)
+    initiative_saved(initiative=initiative, actor=actor, today=today)
+    return initiative
 
 
 @transaction.atomic

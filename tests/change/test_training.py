@@ -1,13 +1,14 @@
 """Linked training: mandatory assignments for exactly the affected people."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from assignments.models import AssignedLearner
-from assignments.services import assignments_expand_all
+from assignments.services import assignment_create, assignments_expand_all
 from change.models import Initiative
-from change.services import initiative_training_sync
+from change.services import initiative_create, initiative_training_sync
+from lib.errors import DomainError
 from tests.change.factories import InitiativeFactory
 from tests.courses.factories import make_course
 from tests.people.factories import EmployeeFactory, RoleProfileFactory
@@ -85,3 +86,43 @@ def test_a_new_hire_in_an_affected_unit_gets_the_training_after_the_roster(
     hire = EmployeeFactory(org_unit=org["team_a"])
     assignments_expand_all()
     assert hire.user_id in _assigned(rollout)
+
+
+def test_an_initiative_counts_training_already_assigned_instead_of_copying_it(
+    org, employee, manager, ld_admin
+):
+    course = make_course(title="The 311 system")
+    existing = assignment_create(
+        actor=ld_admin,
+        target="org_unit",
+        course=course,
+        target_unit=org["team_a"],
+        due_date=date.today() + timedelta(days=10),
+    ).assignment
+    initiative = initiative_create(
+        actor=ld_admin,
+        name="311",
+        slug="311",
+        tool_name="the 311 system",
+        why="Calls get lost.",
+        go_live=date.today() + timedelta(days=30),
+        status=Initiative.Status.ACTIVE,
+        units=[org["team_a"]],
+        courses=[course],
+        existing_training=[existing],
+    )
+    assert list(initiative.assignments.all()) == [existing]
+    assert initiative.rounds.count() == 4 and initiative.barrier_actions.count() == 5
+    with pytest.raises(DomainError) as refused:
+        initiative_create(
+            actor=ld_admin,
+            name="Other",
+            slug="other",
+            tool_name="x",
+            why="y",
+            go_live=date.today(),
+            units=[org["team_b"]],
+            courses=[course],
+            existing_training=[existing],
+        )
+    assert refused.value.code == "training_not_linked"

@@ -40,6 +40,7 @@ def _row_counts():
             "assignments",
             "skills",
             "certificates",
+            "change",
             "training_site",
             "auth",
             "wagtailcore",
@@ -224,3 +225,31 @@ def test_every_seeded_demo_quiz_draws_from_a_pool_larger_than_the_draw(
         attempt_submit(attempt=attempt, responses={})
         attempt.delete()  # so the attempts allowed never run out
     assert len(drawn) > 1
+
+
+def test_the_demo_has_change_initiatives_with_answers_that_show_patterns(
+    seeded, db, client_for
+):
+    from change.models import CheckInResponse, Initiative
+
+    initiatives = {i.slug: i for i in Initiative.objects.all()}
+    assert {slug: i.status for slug, i in initiatives.items()} == {
+        "caseconnect": "active",
+        "permit-portal": "active",
+        "mobile-work-orders": "planned",
+    }
+    # CaseConnect counts the demo's existing CaseConnect training, not a copy.
+    caseconnect = initiatives["caseconnect"]
+    assert caseconnect.assignments.get().target_unit.code == "DIV-311"
+    before = CheckInResponse.objects.filter(
+        round__initiative=caseconnect, round__name="Before go-live"
+    )
+    barriers = Counter(
+        before.filter(unit__code="TM-311-A").values_list("barrier_stage", flat=True)
+    )
+    assert barriers.most_common(1)[0][0] == 3  # stuck at Learn
+    assert not before.filter(unit__code="TM-311-B").exclude(barrier_stage=None)
+    # The demo employee has the open round still to answer.
+    employee = get_user_model().objects.get(username="employee")
+    page = client_for(employee).get(reverse("change:my-changes")).text
+    assert "CaseConnect in the 311 Contact Centre" in page and "Check in" in page

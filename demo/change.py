@@ -1,0 +1,122 @@
+"""Demo change initiatives for `seed_demo`, from demo/content/change.toml.
+
+Created through change.services, and answered through `checkin_submit` on a
+day inside each round, as if people had answered then: the CaseConnect
+rollout shows teams stuck at Learn before go-live and one stuck at Apply after
+it; the permit portal a baseline; mobile work orders (planned) a change-load
+clash with it in the Permits teams.
+"""
+
+from datetime import date, timedelta
+from itertools import cycle
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from assignments.models import Assignment
+from change.models import CheckInRound, Initiative
+from change.schedule import RoundDates
+from change.selectors import affected_employees
+from change.services import checkin_submit, initiative_create
+from change.stages import STAGE_FIELDS
+from courses.models import CoursePage
+from people.models import Employee, OrgUnit
+from people.selectors import employees_in
+
+from .content_files import content_read
+
+# The demo login who answers the open round in the demo (docs/demo.md).
+LEFT_FOR_THE_DEMO = "employee"
+
+
+@transaction.atomic
+def change_demo_seed(*, today: date | None = None) -> int:
+    """Create the demo initiatives not there yet and their answers; return answers written."""
+    today = today or timezone.localdate()
+    content = content_read("change.toml")
+    answered = 0
+    for spec in content["initiatives"]:
+        if Initiative.objects.filter(slug=spec["slug"]).exists():
+            continue
+        initiative = _create(spec, today=today)
+        for round_name, by_unit in spec.get("answers", {}).items():
+            checkin_round = initiative.rounds.get(name=round_name)
+            answered += _answer(
+                checkin_round, by_unit, profiles=content["profiles"], today=today
+            )
+    return answered
+
+
+def _create(spec: dict, *, today: date) -> Initiative:
+    go_live = today + timedelta(days=spec["go_live_in_days"])
+    units = list(OrgUnit.objects.filter(code__in=spec.get("units", [])))
+    courses = list(CoursePage.objects.live().filter(slug__in=spec.get("courses", [])))
+    existing = [
+        assignment
+        for course_slug, unit_code in spec.get("existing_training", [])
+        for assignment in Assignment.objects.filter(
+            course__slug=course_slug, target_unit__code=unit_code, is_active=True
+        )
+    ]
+    rounds = [
+        RoundDates(
+            r["name"],
+            go_live + timedelta(days=r["opens"]),
+            go_live + timedelta(days=r["closes"]),
+        )
+        for r in spec.get("rounds", [])
+    ]
+    return initiative_create(
+        actor=None,
+        name=spec["name"],
+        slug=spec["slug"],
+        tool_name=spec["tool_name"],
+        why=spec["why"],
+        go_live=go_live,
+        status=spec["status"],
+        sponsor=Employee.objects.filter(employee_number=spec.get("sponsor")).first(),
+        units=units,
+        courses=courses,
+        change_leads=list(
+            get_user_model().objects.filter(
+                employee__employee_number__in=spec.get("change_leads", [])
+            )
+        ),
+        rounds=rounds or None,
+        existing_training=existing,
+        today=today,
+    )
+
+
+def _answer(
+    checkin_round: CheckInRound, by_unit: dict, *, profiles: dict, today: date
+) -> int:
+    """Everyone affected in each named unit answers with its profile's rows in turn."""
+    day = min(checkin_round.opens_on + timedelta(days=2), checkin_round.closes_on)
+    still_open = checkin_round.state_on(today) == CheckInRound.State.OPEN
+    if still_open:
+        day = today
+    affected = affected_employees(initiative=checkin_round.initiative)
+    written = 0
+    for code, profile in by_unit.items():
+        unit = OrgUnit.objects.get(code=code)
+        people = (
+            employees_in(unit_paths=[unit.path])
+            .filter(pk__in=affected.values("pk"))
+            .order_by("employee_number")
+        )
+        if still_open:
+            people = people.exclude(user__username=LEFT_FOR_THE_DEMO)
+        for person, row in zip(people, cycle(profiles[profile]), strict=False):
+            checkin_submit(
+                checkin_round=checkin_round,
+                employee=person,
+                scores={
+                    field: score or None
+                    for field, score in zip(STAGE_FIELDS, row, strict=True)
+                },
+                today=day,
+            )
+            written += 1
+    return written
