@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_WARN_SCRIPT_LOCATION := 1
 
-.PHONY: run test test-postgres lint bench install install-dev sysdeps sysdeps-test clean
+.PHONY: run test test-postgres lint bench bench-peer install install-dev sysdeps sysdeps-test clean
 
 ## run: set up, migrate, load the demo data and serve http://127.0.0.1:8000
 run: install
@@ -42,6 +42,10 @@ lint: install-dev
 bench: install-dev
 	$(PY) benchmarks/run.py
 
+## bench-peer: our course and module pages against wagtail-lms 0.11.1's, served side by side (not in CI)
+bench-peer: install-dev
+	$(PY) benchmarks/peer/compare.py
+
 install: sysdeps $(VENV)/.installed node_modules/.package-lock.json
 install-dev: sysdeps-test $(VENV)/.installed-dev node_modules/.package-lock.json
 
@@ -64,4 +68,4 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .cache
