@@ -8,12 +8,14 @@ course as our benchmark's: our demo course's six modules become six published
 H5P lesson pages holding our rendered lessons, and a learner who is not staff is
 enrolled with the same two lessons complete as our demo employee.
 
-Both sites are served at once, each by gunicorn -w 2 on 127.0.0.1 with SQLite,
-DEBUG off and no persistent connections, and measured in alternating rounds
-(course, module/lesson, and a bare session-and-user view on each side, the
-same load helper as `make bench`), so a burst of other load lands on both.
-Prints requests per second, queries per request and ours ÷ peer. Not part of
-CI: it installs packages and takes about two minutes.
+Both sites are served at once, each by gunicorn -w 2 on 127.0.0.1 with SQLite
+and DEBUG off, twice over: with a new database connection per request (as the
+issue measured) and with connections kept (production's default for ours), and
+measured in alternating rounds (course, module/lesson, and a bare
+session-and-user view on each side, with the same load helper as `make bench`),
+so a burst of other load lands on every side alike. Prints requests per second,
+queries per request and ours ÷ peer. Not part of CI: it installs packages and
+takes about five minutes.
 
     python benchmarks/peer/compare.py [ROUNDS]
 """
@@ -37,6 +39,13 @@ VENV = ROOT / ".cache" / "peer-venv"
 ROUNDS = 5
 # What is measured on each side, in the order of every round: ours, then the peer's.
 ORDER = [("course", "course"), ("module", "lesson"), ("session", "session")]
+# Each side is served twice at once, as the issue measured it (a new database
+# connection per request) and as production runs ours (connections kept, ours'
+# default there); the peer gets the same setting as ours in each.
+MODES = {
+    "a new database connection per request (CONN_MAX_AGE=0)": 0,
+    "connections kept (CONN_MAX_AGE=60)": 60,
+}
 
 
 def _requirements() -> list[str]:
@@ -134,44 +143,57 @@ def _setup(workdir: Path, python: str) -> tuple[dict, dict]:
     return ours, peer
 
 
-def _measure(ours: dict, peer: dict, *, python: str, rounds: int) -> dict:
-    """Requests per second for each (side, page), one figure per round."""
-    from benchmarks.servers import free_port, gunicorn, load, stop, warm
+def _servers(
+    ours: dict, peer: dict, *, python: str, conn_max_age: int, into: list
+) -> dict:
+    """Start one server per side with these connection settings: {side: port}."""
+    from benchmarks.servers import free_port, gunicorn
 
-    rates: dict[tuple[str, str], list[float]] = {}
-    servers = []
-    try:
-        ours_port = free_port()
-        ours_env = {
-            "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-            "DB_CONN_MAX_AGE": "0",
-        }
-        servers.append(gunicorn(ours_port, cwd=ROOT, env=ours_env))
-        peer_port = free_port()  # ours holds its port by now
-        servers.append(
-            gunicorn(
-                peer_port,
-                app="peer_site.wsgi:application",
-                python=python,
-                cwd=HERE,
-                env=peer["env"],
-            )
+    ours_port = free_port()
+    ours_env = {
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "DB_CONN_MAX_AGE": str(conn_max_age),
+    }
+    into.append(gunicorn(ours_port, cwd=ROOT, env=ours_env))
+    peer_port = free_port()  # the servers before hold their ports by now
+    peer_env = {**peer["env"], "PEER_CONN_MAX_AGE": str(conn_max_age)}
+    into.append(
+        gunicorn(
+            peer_port,
+            app="peer_site.wsgi:application",
+            python=python,
+            cwd=HERE,
+            env=peer_env,
         )
-        sides = {"ours": (ours, ours_port), "peer": (peer, peer_port)}
-        asks = []  # (side, page, port, path, cookie) in the order of every round
-        for pair in ORDER:
-            for side, name in zip(sides, pair, strict=True):
-                site, port = sides[side]
-                asks.append(
-                    (side, name, port, site["pages"][name], site["cookies"][name])
-                )
-        for _side, _name, port, path, cookie in asks:  # warm every worker's caches
+    )
+    return {"ours": ours_port, "peer": peer_port}
+
+
+def _measure(ours: dict, peer: dict, *, python: str, rounds: int) -> dict:
+    """Requests per second for each (mode, side, page), one figure per round."""
+    from benchmarks.servers import load, stop, warm
+
+    sites = {"ours": ours, "peer": peer}
+    rates: dict[tuple[str, str, str], list[float]] = {}
+    servers: list = []
+    try:
+        asks = []  # (mode, side, page, port, path, cookie) in the order of every round
+        for mode, conn_max_age in MODES.items():
+            ports = _servers(
+                ours, peer, python=python, conn_max_age=conn_max_age, into=servers
+            )
+            for pair in ORDER:
+                for side, name in zip(sites, pair, strict=True):
+                    site = sites[side]
+                    path, cookie = site["pages"][name], site["cookies"][name]
+                    asks.append((mode, side, name, ports[side], path, cookie))
+        for *_key, port, path, cookie in asks:  # warm every worker's caches
             warm(port, path, cookie)
             load(port, path, cookie)
         print(f"Measuring: {rounds} alternating rounds", flush=True)
         for _ in range(rounds):
-            for side, name, port, path, cookie in asks:
-                rates.setdefault((side, name), []).append(load(port, path, cookie))
+            for *key, port, path, cookie in asks:
+                rates.setdefault(tuple(key), []).append(load(port, path, cookie))
     finally:
         for server in servers:
             stop(server)
@@ -183,30 +205,41 @@ def _report(rates: dict, ours: dict, peer: dict, *, rounds: int) -> None:
 
     rate = {key: statistics.median(values) for key, values in rates.items()}
     print(
-        f"\n== ours vs {PEER} (gunicorn -w 2 each, SQLite, DEBUG off, no persistent "
-        f"connections, {LOADER} -c{CONNECTIONS}, median of {rounds} alternating rounds)"
+        f"\n== ours vs {PEER}: gunicorn -w 2 each, SQLite, DEBUG off, "
+        f"{LOADER} -c{CONNECTIONS}, median of {rounds} alternating rounds"
     )
-    print(
-        f"  {'page':<18} {'ours req/s':>10} {'peer req/s':>10} {'ours÷peer':>9}   queries ours / peer"
-    )
-    for ours_name, peer_name in ORDER:
-        mine, theirs = rate[("ours", ours_name)], rate[("peer", peer_name)]
-        label = ours_name if ours_name == peer_name else f"{ours_name} / {peer_name}"
+    for mode in MODES:
+        print(f"\n  {mode}")
         print(
-            f"  {label:<18} {mine:>10.1f} {theirs:>10.1f} {mine / theirs:>8.2f}x"
-            f"   {ours['queries'][ours_name]} / {peer['queries'][peer_name]}"
+            f"  {'page':<18} {'ours req/s':>10} {'peer req/s':>10} {'ours÷peer':>9}"
+            "   queries ours / peer"
         )
-    for ours_name, peer_name in ORDER[:2]:
+        for ours_name, peer_name in ORDER:
+            mine, theirs = (
+                rate[(mode, "ours", ours_name)],
+                rate[(mode, "peer", peer_name)],
+            )
+            label = (
+                ours_name if ours_name == peer_name else f"{ours_name} / {peer_name}"
+            )
+            print(
+                f"  {label:<18} {mine:>10.1f} {theirs:>10.1f} {mine / theirs:>8.2f}x"
+                f"   {ours['queries'][ours_name]} / {peer['queries'][peer_name]}"
+            )
+        for ours_name, peer_name in ORDER[:2]:
+            print(
+                f"  {ours_name} ÷ own session+user view: ours "
+                f"{rate[(mode, 'ours', ours_name)] / rate[(mode, 'ours', 'session')]:.2f}x,"
+                f" peer {rate[(mode, 'peer', peer_name)] / rate[(mode, 'peer', 'session')]:.2f}x"
+            )
+        course = rate[(mode, "ours", "course")] / rate[(mode, "peer", "course")]
+        print(f"  course page, ours ÷ peer: {course:.2f}x  [goal: >= 2x]")
+    print("\n  every round (req/s):")
+    for (mode, side, name), values in rates.items():
         print(
-            f"  {ours_name} ÷ own session+user view: ours "
-            f"{rate[('ours', ours_name)] / rate[('ours', 'session')]:.2f}x, peer "
-            f"{rate[('peer', peer_name)] / rate[('peer', 'session')]:.2f}x"
+            f"    {MODES[mode]:>2} {side} {name:<8} "
+            + " ".join(f"{v:7.1f}" for v in values)
         )
-    course = rate[("ours", "course")] / rate[("peer", "course")]
-    print(f"  course page, ours ÷ peer: {course:.2f}x  [goal: >= 2x]")
-    print("  every round (req/s):")
-    for (side, name), values in rates.items():
-        print(f"    {side} {name:<8} " + " ".join(f"{v:7.1f}" for v in values))
 
 
 def main(rounds: int) -> int:

@@ -267,6 +267,27 @@ def test_course_page_takes_at_most_eight_queries(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("modules,done", [(2, 1), (12, 11)])
+def test_a_learners_enrolment_and_ticks_cost_one_query(
+    modules, done, employee, client, django_assert_num_queries
+):
+    """Session, user, enrolment with its ticks, due dates; the module page has no due date."""
+    course = make_course(modules=modules)
+    chosen = modules_of(course)
+    for module in chosen[:done]:
+        module_complete(user=employee, module=module)
+    client.force_login(employee)
+    client.get(course.url)
+    client.get(chosen[done - 1].url)  # resume here, so the next visit writes nothing
+    with django_assert_num_queries(4):
+        page = client.get(course.url)
+    assert page.text.count("✓</span> Done") == done
+    with django_assert_num_queries(3):
+        page = client.get(chosen[done - 1].url)
+    assert page.text.count('class="tick"> ✓</span>') == done  # the outline's ticks
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("modules", [2, 12])
 def test_module_page_takes_at_most_eight_queries(
     modules, employee, client, django_assert_max_num_queries

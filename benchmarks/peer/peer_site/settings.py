@@ -2,7 +2,8 @@
 
 Laid out like `wagtail start`'s project, with what makes the comparison fair:
 DEBUG off, SQLite with the same options as ours (WAL, IMMEDIATE transactions),
-database sessions, no persistent connections, Django's per-process cache.
+database sessions, Django's per-process cache, and the same connection
+lifetime as ours in each run (PEER_CONN_MAX_AGE).
 """
 
 import os
@@ -70,7 +71,7 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ["PEER_DB"],
-        "CONN_MAX_AGE": 0,
+        "CONN_MAX_AGE": int(os.environ.get("PEER_CONN_MAX_AGE", "0")),
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
