@@ -1,211 +1,19 @@
-"""Reads about mandatory training, already scoped to the asking user."""
+"""What the team and organisation-wide reports count, for people already scoped."""
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, Min, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
 
-from courses.models import LearningPathCourse
 from people.selectors import (
     division_name,
     division_path,
-    employee_scope_for_user,
     org_unit_subtree_ids,
 )
 
-from .models import AssignedLearner, Assignment, AssignmentTally, status_conditions
-
-Status = AssignedLearner.Status
-# The statuses a training report counts, in its column order; exempt people
-# are left out of the reports (`AssignedLearner.objects.counted()`), so these
-# add up to "assigned".
-REPORT_STATUSES = tuple(
-    status.value
-    for status in (
-        Status.COMPLETED,
-        Status.IN_PROGRESS,
-        Status.NOT_STARTED,
-        Status.DUE_SOON,
-        Status.OVERDUE,
-    )
-)
-# The figures every training report shows, counted over `AssignedLearner.objects.counted()`.
-TRAINING_FIGURES = ("assigned", *REPORT_STATUSES, "on_time")
-# Completed by the due date (both local dates): a plain column comparison.
-ON_TIME = Q(completed_on__isnull=False, completed_on__lte=F("due_on"))
-
-
-def status_counts(
-    today: date, *, statuses: Sequence[str] = tuple(Status.values)
-) -> dict:
-    """One aggregate per status, from the model's own status conditions.
-
-    Counted over due_on (never null) rather than the id, so that SQLite
-    answers from the covering index `assignedlearner_report` alone.
-    """
-    conditions = status_conditions(today)
-    return {status: Count("due_on", filter=conditions[status]) for status in statuses}
-
-
-def training_counts(today: date) -> dict:
-    """`TRAINING_FIGURES` as aggregates: assigned, one per status, and on time."""
-    return {
-        "assigned": Count("due_on"),
-        **status_counts(today, statuses=REPORT_STATUSES),
-        "on_time": Count("due_on", filter=ON_TIME),
-    }
-
-
-# Open work first (most urgent on top), then exempt, then done.
-_STATUS_ORDER = {
-    Status.OVERDUE: 0,
-    Status.DUE_SOON: 1,
-    Status.IN_PROGRESS: 2,
-    Status.NOT_STARTED: 3,
-    Status.EXEMPT: 4,
-    Status.COMPLETED: 5,
-}
-
-
-def learner_rows(*, user: AbstractBaseUser, today: date | None = None) -> list:
-    """One person's assignments with their status: open ones first, by due date."""
-    rows = list(
-        AssignedLearner.objects.filter(user=user, assignment__is_active=True)
-        .with_status(today=today)
-        .select_related("assignment__course", "assignment__learning_path")
-        .order_by("due_on", "pk")
-    )
-    rows.sort(key=lambda row: _STATUS_ORDER[row.status])
-    return rows
-
-
-def due_dates_for(
-    *, user: AbstractBaseUser, course_ids: list[int] | None = None
-) -> dict[int, date]:
-    """{course id: the earliest date it is due} for this person's open assignments.
-
-    A learning path's due date applies to each of its courses. Two queries.
-    """
-    if not user.is_authenticated:
-        return {}
-    open_rows = AssignedLearner.objects.open().filter(
-        user=user, assignment__is_active=True
-    )
-    due: dict[int, date] = {}
-    for course_id, path_id, due_on in open_rows.values_list(
-        "assignment__course_id", "assignment__learning_path_id", "due_on"
-    ):
-        if course_id:
-            due[course_id] = min(due.get(course_id, due_on), due_on)
-        else:
-            due.setdefault(-path_id, due_on)
-            due[-path_id] = min(due[-path_id], due_on)
-    path_due = {-key: value for key, value in due.items() if key < 0}
-    if path_due:
-        for path_id, course_id in LearningPathCourse.objects.filter(
-            path_id__in=path_due
-        ).values_list("path_id", "course_id"):
-            due[course_id] = min(
-                due.get(course_id, path_due[path_id]), path_due[path_id]
-            )
-    due = {key: value for key, value in due.items() if key > 0}
-    if course_ids is not None:
-        due = {key: value for key, value in due.items() if key in set(course_ids)}
-    return due
-
-
-def _scoped_learners(*, user: AbstractBaseUser) -> QuerySet[AssignedLearner]:
-    """Assigned learners the user may see: people in scope, never themselves."""
-    scope = employee_scope_for_user(user=user).filter(is_active=True)
-    own = getattr(user, "employee", None)
-    if own is not None:
-        scope = scope.exclude(pk=own.pk)
-    return AssignedLearner.objects.filter(
-        user_id__in=scope.values("user_id"), assignment__is_active=True
-    )
-
-
-def _counts(today: date) -> dict:
-    return {"total": Count("pk"), **status_counts(today)}
-
-
-def assignments_overview(
-    *, user: AbstractBaseUser, today: date | None = None
-) -> list[tuple[Assignment, dict]]:
-    """Assignments covering anyone in the user's scope, with counts over those people only.
-
-    Two queries whatever the number of assignments or people.
-    """
-    today = today or timezone.localdate()
-    counts = {
-        row.pop("assignment"): row
-        for row in _scoped_learners(user=user)
-        .values("assignment")
-        .annotate(**_counts(today), next_due=Min("due_on"))
-        .order_by()
-    }
-    assignments = Assignment.objects.filter(pk__in=list(counts)).select_related(
-        "course",
-        "learning_path",
-        "target_employee",
-        "target_unit",
-        "target_role",
-        "created_by",
-    )
-    return [(assignment, counts[assignment.pk]) for assignment in assignments]
-
-
-def assignment_for(*, user: AbstractBaseUser, pk: int) -> Assignment | None:
-    """One assignment, if it covers someone in the user's scope (else None: a 404)."""
-    if not _scoped_learners(user=user).filter(assignment_id=pk).exists():
-        return None
-    return (
-        Assignment.objects.select_related(
-            "course", "learning_path", "target_employee", "target_unit", "target_role"
-        )
-        .filter(pk=pk)
-        .first()
-    )
-
-
-def assignment_learners(
-    *,
-    user: AbstractBaseUser,
-    assignment: Assignment,
-    status: str = "",
-    today: date | None = None,
-) -> list[AssignedLearner]:
-    """The people in the user's scope under one assignment, with status; 2 queries."""
-    rows = (
-        _scoped_learners(user=user)
-        .filter(assignment=assignment)
-        .with_status(today=today)
-        .select_related("user__employee__org_unit")
-        .order_by("due_on", "user__employee__last_name", "user__employee__first_name")
-    )
-    if status:
-        rows = rows.filter(status=status)
-    return list(rows)
-
-
-def learner_for(*, user: AbstractBaseUser, pk: int) -> AssignedLearner | None:
-    """One assigned learner the user may extend or exempt (in scope, not themselves)."""
-    return (
-        _scoped_learners(user=user)
-        .select_related(
-            "assignment__course", "assignment__learning_path", "user__employee"
-        )
-        .filter(pk=pk)
-        .first()
-    )
-
-
-def learner_history(*, learner: AssignedLearner) -> list:
-    return list(learner.events.select_related("actor"))
-
+from ..models import AssignedLearner, Assignment, AssignmentTally
+from .figures import ON_TIME, TRAINING_FIGURES, training_counts
 
 # --- what the team reports count, for people the caller has already scoped ------
 
@@ -369,15 +177,6 @@ def active_learners_with_status(
             "assignment__learning_path",
         )
     )
-
-
-def learner_status_choices() -> list[tuple[str, str]]:
-    """The statuses a learner can be in, for a dropdown."""
-    return Status.choices
-
-
-# What each status is called on a page or in an export.
-STATUS_LABELS = dict(Status.choices)
 
 
 def learners_in_unit(
