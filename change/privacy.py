@@ -94,12 +94,10 @@ def publishable(
             for key in hide & same_round.keys():
                 drop(key, same_round)
             forced = merge.get(number, set())
-            while victims := _complementary(
+            for key in _complementary(
                 same_round, order, min_size=min_size, forced=forced
             ):
-                forced = set()
-                for key in victims:
-                    drop(key, same_round)
+                drop(key, same_round)
         hide, merge = _across_rounds(rounds, order, min_size=min_size)
         if not hide and not merge:
             break
@@ -125,42 +123,55 @@ def _complementary(
     *,
     min_size: int,
     forced: set[frozenset] = frozenset(),
-) -> set[Hashable]:
-    """Groups of one round to hide this pass so that small atoms merge into bigger ones.
+) -> list[Hashable]:
+    """Groups of one round to hide, one by one, until no atom is too small.
 
     Hiding groups only ever merges atoms, so any choice is safe; the choice is
     about showing as much as possible. A small atom (or one `forced` to merge)
     is merged with the atom it differs from by the least valuable groups (often
-    a sibling), or, when nothing cheaper exists, dropped out of sight.
+    a sibling), or, when nothing cheaper exists, dropped out of sight. The atoms
+    are kept up to date as groups go, rather than worked out again.
     """
     found = atoms(live.values())
-    small = [
-        sig for sig, people in found.items() if len(people) < min_size or sig in forced
-    ]
-    if not small:
-        return set()
-    by_group: dict[Hashable, list[frozenset]] = defaultdict(list)
+    by_group: dict[Hashable, set[frozenset]] = defaultdict(set)
     for sig in found:
         for key in sig:
-            by_group[key].append(sig)
-
+            by_group[key].add(sig)
+    todo = {sig for sig, people in found.items() if len(people) < min_size}
+    todo |= forced & found.keys()
     # Smaller groups go first: parents stay (and keep counting everyone).
     cost = {key: (len(group.members), order[key]) for key, group in live.items()}.get
 
     def hide_cost(keys: frozenset) -> tuple[tuple[int, int], int]:
         return (max(map(cost, keys)), len(keys))
 
-    victims: set[Hashable] = set()
-    for sig in sorted(small, key=lambda s: (len(found[s]), min(map(cost, s)))):
+    hidden: list[Hashable] = []
+    while todo:
+        sig = min(todo, key=lambda s: (len(found[s]), min(map(cost, s))))
         # A merge that keeps this atom's most valuable group is worth looking at.
         kept = max(sig, key=cost)
         targets = [sig ^ other for other in by_group[kept] if other != sig]
-        delta = min([sig, *targets], key=hide_cost)
-        # A neighbour of this pass's victims may already be mended: look again.
-        if (sig | delta) & victims:
-            continue
-        victims.add(min(delta, key=cost))
-    return victims
+        victim = min(min([sig, *targets], key=hide_cost), key=cost)
+        hidden.append(victim)
+        for old in by_group.pop(victim):
+            people = found.pop(old)
+            todo.discard(old)
+            new = old - {victim}
+            for key in new:
+                by_group[key].discard(old)
+            if not new:
+                continue  # out of sight: in no published group any more
+            if new in found:
+                found[new] |= people
+            else:
+                found[new] = people
+                for key in new:
+                    by_group[key].add(new)
+            if len(found[new]) < min_size:
+                todo.add(new)
+            else:
+                todo.discard(new)
+    return hidden
 
 
 def _across_rounds(
