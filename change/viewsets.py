@@ -8,6 +8,7 @@ are never deleted here: their check-ins are history (close them instead).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -19,7 +20,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -206,6 +207,15 @@ class InitiativeViewSet(JoinedModelViewSet):
         CalendarDateColumn("go_live", label=_("Go-live")),
         StatusColumn("status", label=_("Status")),
         Column("sponsor", label=_("Sponsor")),
+        # Whoever manages an initiative may open its dashboard (change.permissions).
+        TitleColumn(
+            "readiness",
+            label=_("Readiness"),
+            accessor=lambda initiative: _("Readiness dashboard"),
+            get_url=lambda initiative: reverse(
+                "change:readiness", args=[initiative.slug]
+            ),
+        ),
     ]
     list_per_page = 50
     ordering = ["go_live", "name"]

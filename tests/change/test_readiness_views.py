@@ -8,6 +8,7 @@ from django.urls import reverse
 import pytest
 
 from change.models import Initiative
+from change.services import change_leads_sync
 from tests.change.builders import answer, closed_round, staff
 from tests.change.factories import InitiativeFactory
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
@@ -148,3 +149,16 @@ def test_the_page_costs_the_same_queries_at_any_size(
 
     with django_assert_max_num_queries(27):
         assert client.get(_url(initiative)).status_code == 200
+
+
+def test_a_change_lead_finds_the_dashboard_in_the_initiatives_admin(
+    rollout, client_for
+):
+    lead = UserFactory(username="lena")
+    rollout.change_leads.set([lead])
+    change_leads_sync()
+
+    listing = client_for(lead).get(reverse("change_initiative:index"))
+
+    assert listing.status_code == 200
+    assert f'href="{_url(rollout)}"' in listing.content.decode()
