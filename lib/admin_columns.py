@@ -1,5 +1,7 @@
 """Wagtail admin listing columns shared by every app's viewsets and reports."""
 
+from django.utils.html import format_html
+
 from wagtail.admin.ui.tables import Column
 
 from lib.dates import relative_date
@@ -19,3 +21,18 @@ class CalendarDateColumn(Column):
         value = context["raw_value"]
         context["relative"] = relative_date(value) if value else ""
         return context
+
+
+class PlainColumn(Column):
+    """A Column whose cell is built without a template: the same `<td>`, escaped.
+
+    For reports of thousands of cells a page (a skill per column): rendering
+    each cell through Wagtail's cell template costs some 50 µs, half the page.
+    """
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_cell_context_data(instance, parent_context)["value"]
+        text = "" if value is None else value
+        if self.classname:
+            return format_html('<td class="{}">{}</td>', self.classname, text)
+        return format_html("<td>{}</td>", text)

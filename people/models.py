@@ -186,6 +186,11 @@ class Employee(SearchKeyed):
             models.Index(fields=["last_name", "first_name"]),
             # Reports join progress rows (by user) to units: index-only lookups.
             models.Index(fields=["user", "org_unit"], name="employee_user_unit"),
+            # Headcounts per unit and role (Skills by unit) from the index alone.
+            models.Index(
+                fields=["org_unit", "role_profile", "is_active"],
+                name="employee_unit_role_active",
+            ),
         ]
         permissions = [
             ("import_roster", _("Can import the HR roster")),

@@ -27,7 +27,7 @@ from assignments.selectors import (
     report_tallies,
 )
 from assignments.tallies import tallies_ensure_current
-from lib.admin_columns import CalendarDateColumn
+from lib.admin_columns import CalendarDateColumn, PlainColumn
 from people.selectors import org_unit_subtree_ids
 from skills.selectors import SMALL_CELL, skills_by_unit
 
@@ -307,12 +307,12 @@ class SkillsByUnitReportView(OrgReportView):
     @cached_property
     def columns(self):
         columns = [
-            Column("unit", label=_("Unit"), accessor=lambda row: row[0].name),
+            PlainColumn("unit", label=_("Unit"), accessor=lambda row: row[0].name),
             NumberColumn("people", label=_("People"), accessor=lambda row: row[1]),
         ]
         for i, skill in enumerate(self.report["skills"]):
             columns.append(
-                Column(
+                PlainColumn(
                     f"skill_{skill.pk}",
                     label=skill.name,
                     accessor=lambda row, i=i: _cell_text(row[2][i]),

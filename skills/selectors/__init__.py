@@ -20,7 +20,14 @@ from .levels import LevelMap, gap_counts, skill_levels_by_window, skill_levels_f
 from .profile import SkillRow, my_skills
 from .scope import SMALL_CELL, category_choices, team_report_people
 from .team import MatrixCell, PeopleInOrder, SkillsMatrix, skills_matrix
-from .units import UnitCell, UnitRef, UnitRows, levels_at_target, skills_by_unit
+from .units import (
+    UnitCell,
+    UnitRef,
+    UnitRows,
+    levels_at_target,
+    skills_by_unit,
+    unit_role_headcounts,
+)
 
 __all__ = [
     "SMALL_CELL",
@@ -48,4 +55,5 @@ __all__ = [
     "skills_by_unit",
     "skills_matrix",
     "team_report_people",
+    "unit_role_headcounts",
 ]

@@ -73,6 +73,19 @@ def levels_at_target(
     )
 
 
+def unit_role_headcounts(*, people: QuerySet[Employee]) -> QuerySet:
+    """(unit, role, n): how many of `people` hold each role in each unit; one query.
+
+    Read from the (org unit, role profile, active) index alone on SQLite.
+    """
+    return (
+        people.order_by()
+        .values("org_unit_id", "role_profile_id")
+        .annotate(n=Count("pk"))
+        .values_list("org_unit_id", "role_profile_id", "n")
+    )
+
+
 class UnitRows:
     """(unit, headcount, cells) in tree order; cells are made only for rows read.
 
@@ -177,12 +190,7 @@ def skills_by_unit(
     for role, skill in targets:
         skills_of_role[role].add(skill)
     roles: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for unit, role, n in (
-        people.order_by()
-        .values("org_unit_id", "role_profile_id")
-        .annotate(n=Count("pk"))
-        .values_list("org_unit_id", "role_profile_id", "n")
-    ):
+    for unit, role, n in unit_role_headcounts(people=people):
         roles[unit].append((role, n))
     # `units` is in tree order already; keep those with people in this scope.
     rows = UnitRows(
