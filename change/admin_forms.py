@@ -25,6 +25,15 @@ class UnitChoiceField(forms.ModelMultipleChoiceField):
 class InitiativeForm(WagtailAdminModelForm):
     """Sponsors and leads are chosen among managers and staff groups, not all 40,000."""
 
+    # A plain list, not people's employee chooser: that one is for L&D admins
+    # only, and change leads edit this form too.
+    sponsor = forms.ModelChoiceField(
+        queryset=Employee.objects.none(),
+        required=False,
+        label=_("Sponsor"),
+        help_text=_("The senior leader who owns the change (a unit head or manager)."),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         leaders = Q(headed_units__isnull=False) | Q(direct_reports__isnull=False)
