@@ -1,6 +1,7 @@
 """The check-in form: five radio groups with every score's meaning, and a comment."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .models import CheckInResponse, CheckInRound
@@ -19,14 +20,14 @@ class CheckInForm(forms.Form):
         required=False,
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "Shown to the change team only for groups of 10 or more, without "
-            "your name. Leave out names and details that would identify you."
-        ),
     )
 
     def __init__(self, *args, checkin_round: CheckInRound, tool: str, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["comment"].help_text = _(
+            "Shown to the change team only for groups of %(min)s or more, without "
+            "your name. Leave out names and details that would identify you."
+        ) % {"min": settings.CHANGE_MIN_COMMENTS}
         self.not_yet_allowed = checkin_round.before_go_live()
         choices = [(str(score), label) for score, label, _meaning in SCALE]
         stage_fields = {}

@@ -14,6 +14,7 @@ from .forms import CheckInForm
 from .models import CheckInRound, Initiative
 from .permissions import (
     user_can_check_in,
+    user_can_view_my_change,
     user_can_view_my_changes,
     user_can_view_readiness,
     user_sees_all_readiness,
@@ -46,12 +47,18 @@ def my_changes_list(request):
     return render(request, "change/my_changes.html", {"changes": changes})
 
 
+def _viewable(request, slug: str) -> Initiative:
+    """The initiative, if it is announced and affects the user; else 404, as if absent."""
+    initiative = Initiative.objects.filter(slug=slug).first()
+    if initiative is None or not user_can_view_my_change(request.user, initiative):
+        raise Http404
+    return initiative
+
+
 @login_required
 def my_change_detail(request, slug: str):
-    employee = _employee(request)
-    change = my_change(employee=employee, slug=slug) if employee else None
-    if change is None:  # not announced, or not affecting them: as if absent
-        raise Http404
+    _viewable(request, slug)
+    change = my_change(employee=_employee(request), slug=slug)
     context = {
         "change": change,
         "training": my_linked_training(user=request.user, initiative=change.initiative),
@@ -62,19 +69,16 @@ def my_change_detail(request, slug: str):
 
 @login_required
 def check_in(request, slug: str, round_id: int):
+    initiative = _viewable(request, slug)
     employee = _employee(request)
     checkin_round = get_object_or_404(
         CheckInRound.objects.select_related("initiative"),
         pk=round_id,
-        initiative__slug=slug,
+        initiative=initiative,
     )
-    change = my_change(employee=employee, slug=slug) if employee else None
-    if change is None:
-        raise Http404
     if not user_can_check_in(request.user, checkin_round):
         messages.info(request, _("That check-in is not open for answers."))
         return redirect("change:my-change", slug=slug)
-    initiative = checkin_round.initiative
     earlier = my_response(checkin_round=checkin_round, employee=employee)
     form = CheckInForm(
         request.POST or None,
