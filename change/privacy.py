@@ -48,6 +48,9 @@ class Group:
     members: frozenset[str]
     # A later round is kept in preference to an earlier one of the same size.
     round_order: int = 0
+    # Where something must go, groups of a lower rank go first (a filtered view
+    # before the unfiltered one the dashboard opens on), then smaller ones.
+    rank: int = 0
     # False while the round is open: no result of it is shown before it closes.
     released: bool = True
 
@@ -139,10 +142,13 @@ def _complementary(
             by_group[key].add(sig)
     todo = {sig for sig, people in found.items() if len(people) < min_size}
     todo |= forced & found.keys()
-    # Smaller groups go first: parents stay (and keep counting everyone).
-    cost = {key: (len(group.members), order[key]) for key, group in live.items()}.get
+    # Lower ranks, then smaller groups go first: parents stay (and keep
+    # counting everyone).
+    cost = {
+        key: (group.rank, len(group.members), order[key]) for key, group in live.items()
+    }.get
 
-    def hide_cost(keys: frozenset) -> tuple[tuple[int, int], int]:
+    def hide_cost(keys: frozenset) -> tuple[tuple[int, int, int], int]:
         return (max(map(cost, keys)), len(keys))
 
     hidden: list[Hashable] = []

@@ -29,6 +29,8 @@ ALL = "all"  # the unit key of the row for everyone the initiative affects
 CATEGORIES = (*(stage.number for stage in STAGES), None)
 # Stages people may mark "not applicable yet": their numbers cover fewer people.
 OPTIONAL = {i for i, stage in enumerate(STAGES) if stage.may_be_not_applicable}
+# Which groups the gatekeeper hides first when it must (privacy.Group.rank).
+RANK_ALL_ROLES, RANK_ONE_ROLE = 3, 1
 NOT_YET = "not_yet"  # nobody could answer this stage yet (before go-live)
 # Why a number is missing, as the dashboard and its CSV say it.
 HIDDEN_TEXT = {
@@ -259,8 +261,12 @@ def _groups(
     for (round_pk, unit, role), tally in sorted(tallies.items(), key=_sort_key):
         common = {"round_order": order[round_pk], "released": released[round_pk]}
         members = frozenset(tally.members)
+        # The all-roles rows the dashboard opens on are kept before a role's.
+        rank = RANK_ALL_ROLES if role is None else RANK_ONE_ROLE
         groups.append(
-            privacy.Group(key=(round_pk, unit, role), members=members, **common)
+            privacy.Group(
+                key=(round_pk, unit, role), members=members, rank=rank, **common
+            )
         )
         for i in sorted(OPTIONAL):
             if tally.answered[i] != tally.members:
@@ -268,6 +274,7 @@ def _groups(
                     privacy.Group(
                         key=(round_pk, unit, role, i),
                         members=frozenset(tally.answered[i]),
+                        rank=rank - 1,  # one cell of that row
                         **common,
                     )
                 )

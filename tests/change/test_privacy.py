@@ -106,6 +106,20 @@ def test_a_filter_whose_remainder_is_under_five_is_hidden():
     assert pinned_sets(gatekeeper([everyone, operators, others]), below=MIN) == []
 
 
+def test_a_filtered_view_gives_way_before_a_unit_of_the_unfiltered_one():
+    # Operators across the division would split Road Crew A's sixth person off.
+    division = Group(key="Division", members=people(*range(1, 21)), rank=3)
+    crew = Group(key="Road Crew A", members=people(*range(1, 7)), rank=3)
+    operators = Group(
+        key="Division operators", members=people(1, 2, 3, 4, 5, *range(7, 13)), rank=1
+    )
+
+    decisions = publishable([division, crew, operators], min_size=MIN)
+
+    # Hiding the crew would be cheaper by size; the dashboard opens on units.
+    assert shown(decisions) == {"Division", "Road Crew A"}
+
+
 def test_a_filter_with_a_large_remainder_is_shown():
     everyone = Group(key=("Roads", "all"), members=people(*range(1, 11)))
     operators = Group(key=("Roads", "operator"), members=people(1, 2, 3, 4, 5))

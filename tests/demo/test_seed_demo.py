@@ -253,3 +253,19 @@ def test_the_demo_has_change_initiatives_with_answers_that_show_patterns(
     employee = get_user_model().objects.get(username="employee")
     page = client_for(employee).get(reverse("change:my-changes")).text
     assert "CaseConnect in the 311 Contact Centre" in page and "Check in" in page
+
+
+def test_the_demo_readiness_dashboard_shows_team_a_stuck_at_learn(
+    seeded, db, client_for
+):
+    manager = get_user_model().objects.get(username="manager")  # CaseConnect's lead
+    url = reverse("change:readiness", args=["caseconnect"])
+
+    page = client_for(manager).get(url)
+
+    assert page.status_code == 200
+    assert "Readiness: CaseConnect in the 311 Contact Centre" in page.text
+    assert "Front Line Team A" in page.text
+    rows = page.text.split("Barrier points and what to do")[1]
+    team_a = rows.split("Front Line Team A")[1].split("</tr>")[0]
+    assert "Learn" in team_a
