@@ -42,6 +42,8 @@ RULES = {
     "assignments:people-search": MANAGERS,
     "reports:team-skills": MANAGERS,
     "reports:team-skills-units": MANAGERS,
+    # Lists only what affects the reader, possibly nothing (tests/change/test_views.py).
+    "change:my-changes": SIGNED_IN,
 }
 # Views that only answer POST or need a token or a page: covered by
 # tests/training_site/test_accounts.py, tests/courses/test_views.py and
@@ -77,6 +79,14 @@ COVERED_ELSEWHERE = {
     # (tests/reports/test_exports.py).
     "reports:export-status",
     "reports:export-download",
+    # My team's Readiness tab: tests/reports/test_team_readiness.py.
+    "reports:team-readiness",
+    # One change and its check-in: the people it affects, everyone else 404
+    # (tests/change/test_views.py); the readiness dashboard and its CSV:
+    # tests/change/test_readiness_views.py.
+    "change:my-change",
+    "change:check-in",
+    "change:readiness",
 }
 
 
@@ -90,6 +100,7 @@ def _our_url_names():
         "certificates",
         "skills",
         "reports",
+        "change",
     ]:
         _prefix, resolver = get_resolver().namespace_dict[namespace]
         names |= {
