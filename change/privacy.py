@@ -38,6 +38,9 @@ ROUND_OPEN = "round_open"
 # ≥ this share of a group in one barrier category is told in words, not numbers:
 # "100% at Learn" would tell every member's answer (class disclosure).
 CONCENTRATED_PERCENT = 80
+# How many nearby atoms complementary suppression weighs merging a small one
+# with: enough to find the cheap merge, few enough to stay fast at 40,000 people.
+NEIGHBOURS = 500
 
 
 @dataclass(frozen=True)
@@ -154,8 +157,14 @@ def _complementary(
     hidden: list[Hashable] = []
     while todo:
         sig = min(todo, key=lambda s: (len(found[s]), min(map(cost, s))))
-        # A merge that keeps this atom's most valuable group is worth looking at.
-        kept = max(sig, key=cost)
+        # A merge that keeps this atom's most valuable groups is worth looking
+        # at: its neighbours in the most valuable group that has few enough
+        # atoms to weigh (a division's, or a section's, rather than everyone's).
+        kept = max(
+            (key for key in sig if len(by_group[key]) <= NEIGHBOURS),
+            key=cost,
+            default=min(sig, key=lambda key: len(by_group[key])),
+        )
         targets = [sig ^ other for other in by_group[kept] if other != sig]
         victim = min(min([sig, *targets], key=hide_cost), key=cost)
         hidden.append(victim)
