@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from courses import views as course_views
 from people import views as people_views
 
-from . import views
+from . import health, views
 from .accounts_urls import admin_login_view
 
 site_patterns = (
@@ -23,6 +23,9 @@ site_patterns = (
 )
 
 urlpatterns = [
+    # Probes (docs/deployment.md, "Health checks"): no sign-in, no redirect to HTTPS.
+    path("health/live/", health.live, name="health-live"),
+    path("health/ready/", health.ready, name="health-ready"),
     path("accounts/", include("training_site.accounts_urls")),
     # The admin signs in through the site's own login page (one login, one throttle).
     path("admin/login/", admin_login_view, name="admin-login"),

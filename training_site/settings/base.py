@@ -234,6 +234,30 @@ EXPORT_XLSX_BACKGROUND_ROWS = env_int("EXPORT_XLSX_BACKGROUND_ROWS", 10_000)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# --- Cache --------------------------------------------------------------------
+
+
+def cache_settings(url: str) -> dict:
+    """CACHES for CACHE_URL: redis://… (shared by every process), blank = this process."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if url.split("://", 1)[0] not in {"redis", "rediss", "unix"}:
+        raise ImproperlyConfigured(
+            f"CACHE_URL must start with redis://, rediss:// or unix://, not {url!r}"
+        )
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "training",
+        }
+    }
+
+
+# The rate limits and the course and module page cache count and keep in this
+# cache, so several app servers (or gunicorn workers) need a shared one.
+CACHES = cache_settings(env_str("CACHE_URL"))
+
 # --- Background work ----------------------------------------------------------
 
 # Immediate runs tasks inline (dev, test). Production switches to the database
@@ -242,6 +266,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+
+# /health/ready/ answers 503 once a runnable task has waited longer than this
+# for a worker: the workers are stopped or cannot keep up.
+HEALTH_TASK_QUEUE_MAX_AGE_SECONDS = env_int("HEALTH_TASK_QUEUE_MAX_AGE_SECONDS", 600)
 
 # --- Wagtail ------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Tests: fast hashing, in-memory cache and e-mail, Immediate tasks, no outbound calls."""
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, env_str
+from .base import INSTALLED_APPS, cache_settings, env_str
 
 DEBUG = False
 ENVIRONMENT = "test"
@@ -11,7 +11,9 @@ SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# In memory, unless CACHE_URL is set: only the servers of the shared-cache test
+# set it (tests/training_site/test_shared_cache.py); the suite leaves it unset.
+CACHES = cache_settings(env_str("CACHE_URL"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
