@@ -83,3 +83,23 @@ def test_locale_and_tasks_are_explicit():
     assert settings.TIME_ZONE == "America/Toronto"
     assert settings.LANGUAGE_CODE == "en-ca"
     assert settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("DATABASE_URL", "postgres//training@db.internal/training"),
+        ("DATABASE_URL", "mysqlx://db.internal/training"),
+        ("EMAIL_PORT", "twenty-five"),
+        ("DB_CONN_MAX_AGE", "1 minute"),
+        ("CACHE_URL", "memcached://cache.internal:11211"),
+        ("SECURE_SSL_REDIRECT", "sometimes"),
+    ],
+)
+def test_a_bad_value_stops_the_start_with_one_line_naming_it(
+    variable, value, production_env
+):
+    result = _run(["check"], {**production_env, variable: value})
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert result.stderr.startswith(f"ImproperlyConfigured: {variable} ")

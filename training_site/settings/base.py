@@ -40,7 +40,27 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 def env_int(name: str, default: int) -> int:
-    return int(os.environ.get(name, default))
+    value = os.environ.get(name, "")
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {value!r}"
+        ) from None
+
+
+def env_database(name: str, default: str, *, conn_max_age: int) -> dict:
+    """One DATABASES entry from a URL; a malformed one names the variable."""
+    try:
+        return dj_database_url.parse(env_str(name, default), conn_max_age=conn_max_age)
+    except ValueError as error:
+        # The URL itself is not repeated: it may hold the database password.
+        raise ImproperlyConfigured(
+            f"{name} is not a database URL such as "
+            f"postgres://user:password@host:5432/name ({error})"
+        ) from None
 
 
 DEBUG = False
@@ -125,8 +145,9 @@ WSGI_APPLICATION = "training_site.wsgi.application"
 
 # SQLite needs no set-up; DATABASE_URL (postgres://…) points anywhere else.
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    "default": env_database(
+        "DATABASE_URL",
+        f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
     )
 }
