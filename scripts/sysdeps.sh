@@ -18,6 +18,8 @@ test_packages=(chromium postgresql poppler-utils default-jre-headless)
 test_packages+=(zbar-tools)
 # wrk loads the pages under gunicorn in benchmarks/bench_learner_pages.py (make bench).
 test_packages+=(wrk)
+# Redis: the shared cache of tests/training_site/test_shared_cache.py and make prod-smoke.
+test_packages+=(redis-server)
 
 wanted=("${run_packages[@]}")
 if [[ "${1:-run}" == "test" ]]; then

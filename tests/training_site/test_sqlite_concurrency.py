@@ -10,12 +10,10 @@ fires the requests from threads, released together.
 import http.client
 import json
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 from django.conf import settings
@@ -26,6 +24,7 @@ from django.urls import reverse
 import pytest
 
 from tests.courses.factories import make_course, make_quiz_module, modules_of
+from tests.servers import free_port, wait_until_serving
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="SQLite's own locking"
@@ -33,29 +32,6 @@ pytestmark = pytest.mark.skipif(
 
 SIMULTANEOUS = 10
 CSRF = "a" * 32  # an unmasked CSRF secret, sent as both cookie and header
-
-
-def _free_port() -> int:
-    # Below the ephemeral range, so no outgoing connection can be holding it.
-    for port in range(21000 + os.getpid() % 5000, 32000):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port")
-
-
-def _wait_until_serving(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert server.poll() is None, server.stderr.read().decode()
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise AssertionError("the server did not start within 30 s")
 
 
 def _post_all_at_once(port: int, path: str, body: str, session: str) -> list[int]:
@@ -116,7 +92,7 @@ def test_simultaneous_submits_and_completions_on_a_sqlite_file(
     with connection.cursor() as cursor:
         cursor.execute("VACUUM INTO %s", [str(db_file)])
 
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "training_site.settings.test",
@@ -138,7 +114,7 @@ def test_simultaneous_submits_and_completions_on_a_sqlite_file(
         stderr=subprocess.PIPE,
     )
     try:
-        _wait_until_serving(port, server)
+        wait_until_serving(port, server)
         # A double-clicked "Start": ten requests, one attempt.
         starts = _post_all_at_once(
             port, reverse("courses:quiz-start", args=[quiz.pk]), "", session
