@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_WARN_SCRIPT_LOCATION := 1
 
-.PHONY: run test test-postgres lint bench bench-peer install install-dev sysdeps sysdeps-test clean
+.PHONY: run test test-postgres prod-smoke lint bench bench-peer install install-dev sysdeps sysdeps-test clean
 
 ## run: set up, migrate, load the demo data and serve http://127.0.0.1:8000
 run: install
@@ -32,6 +32,10 @@ test: install-dev lint
 ## test-postgres: the same suite against a throwaway PostgreSQL cluster
 test-postgres: install-dev
 	scripts/with-postgres.sh sh -c '$(PYTEST_FAST) && $(PYTEST_BROWSER)'
+
+## prod-smoke: docs/deployment.md's recipe on a fresh copy, PostgreSQL, Redis, gunicorn, requests
+prod-smoke: sysdeps-test
+	scripts/prod-smoke.sh
 
 lint: install-dev
 	$(VENV)/bin/ruff format --check .
