@@ -22,6 +22,7 @@ Results of a round that has not closed are not shown at all. For comments the
 same rule runs with CHANGE_MIN_COMMENTS.
 """
 
+import heapq
 import itertools
 import random
 from collections import defaultdict
@@ -154,9 +155,18 @@ def _complementary(
     def hide_cost(keys: frozenset) -> tuple[tuple[int, int, int], int]:
         return (max(map(cost, keys)), len(keys))
 
+    def priority(sig: frozenset) -> tuple:
+        return (len(found[sig]), min(map(cost, sig)))
+
+    # Smallest atom first; entries whose atom has changed since are skipped.
+    queue = [(priority(sig), index, sig) for index, sig in enumerate(todo)]
+    heapq.heapify(queue)
+    pushed = len(queue)
     hidden: list[Hashable] = []
     while todo:
-        sig = min(todo, key=lambda s: (len(found[s]), min(map(cost, s))))
+        rank, _index, sig = heapq.heappop(queue)
+        if sig not in todo or rank != priority(sig):
+            continue
         # A merge that keeps this atom's most valuable groups is worth looking
         # at: its neighbours in the most valuable group that has few enough
         # atoms to weigh (a division's, or a section's, rather than everyone's).
@@ -184,8 +194,14 @@ def _complementary(
                     by_group[key].add(new)
             if len(found[new]) < min_size:
                 todo.add(new)
+                heapq.heappush(queue, (priority(new), pushed, new))
+                pushed += 1
             else:
                 todo.discard(new)
+        # Hiding a neighbour's group only moves it closer: this one goes on.
+        if sig in todo:
+            heapq.heappush(queue, (priority(sig), pushed, sig))
+            pushed += 1
     return hidden
 
 
