@@ -12,7 +12,11 @@ if [[ -z "${PROD_SMOKE_DATABASE:-}" ]]; then
     exec "$root/scripts/with-postgres.sh" "$0" "$@"
 fi
 start=$(date +%s)
-work=$(mktemp -d /tmp/prod-smoke.XXXXXX)
+# In memory where there is /dev/shm: a venv, node_modules and the collected
+# static files are tens of thousands of small files, slow to write and delete.
+scratch=/tmp
+[[ -d /dev/shm && -w /dev/shm ]] && scratch=/dev/shm
+work=$(mktemp -d "$scratch/prod-smoke.XXXXXX")
 checkout="$work/training"
 port=$(( 22000 + $$ % 4000 ))
 redis_port=$(( port + 4000 ))
