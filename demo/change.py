@@ -100,7 +100,9 @@ def _answer(
     affected = affected_employees(initiative=checkin_round.initiative)
     written = 0
     for code, profile in by_unit.items():
-        unit = OrgUnit.objects.get(code=code)
+        unit = OrgUnit.objects.filter(code=code).first()
+        if unit is None:
+            continue  # a generated organisation (seed_demo --employees) lacks it
         people = (
             employees_in(unit_paths=[unit.path])
             .filter(pk__in=affected.values("pk"))

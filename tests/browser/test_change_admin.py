@@ -24,7 +24,9 @@ def test_ld_admin_creates_an_initiative_with_the_prefilled_schedule(
     InitiativeFactory(name="Someone else's rollout", units=[org["team_b"]])
     sign_in(page, live_server, "lee", PASSWORD)
     page.goto(f"{live_server.url}/admin/change/initiatives/new/")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("New: Change initiative")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "New: Change initiative"
+    )
     expect(page.locator("[name$='-name'][value='Baseline']")).to_have_count(1)
     expect(page.locator("[name^='barrier_actions-'][name$='-text']")).to_have_count(5)
     assert_accessible(page)
