@@ -16,9 +16,10 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # The suite without a browser runs on every core (pytest-xdist, one database per
-# worker, the demo seed's tests kept on one); the browser tests share one Nu
-# checker and run in one process after it.
-PYTEST_FAST = $(VENV)/bin/pytest -m "not browser" -n $(TEST_WORKERS) --dist loadgroup
+# worker; each module stays on one worker, so module-scoped fixtures such as the
+# demo seed are built once); the browser tests share one Nu checker and run in
+# one process after it.
+PYTEST_FAST = $(VENV)/bin/pytest -m "not browser" -n $(TEST_WORKERS) --dist loadscope
 PYTEST_BROWSER = $(VENV)/bin/pytest -m browser
 TEST_WORKERS ?= auto
 

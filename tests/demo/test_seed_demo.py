@@ -48,9 +48,6 @@ def _row_counts():
     }
 
 
-# One worker seeds: pytest-xdist keeps a group's tests together (`--dist loadgroup`).
-pytestmark = pytest.mark.xdist_group("demo_seed")
-
 PASSWORD = "a demo password here"
 # What README.md promises a newcomer who runs `make run`.
 README_COURSES = {
