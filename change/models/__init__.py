@@ -1,3 +1,4 @@
+from .adoption import UsageDay, UsageToken
 from .checkins import CheckInInvitation, CheckInResponse
 from .initiatives import BarrierAction, CheckInRound, Initiative
 
@@ -7,4 +8,6 @@ __all__ = [
     "CheckInResponse",
     "CheckInRound",
     "Initiative",
+    "UsageDay",
+    "UsageToken",
 ]
