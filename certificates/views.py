@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .forms import VerifyLookupForm, VerifyUploadForm
+from lib.request_limits import accepts_uploads_of
+
+from .forms import MAX_UPLOAD_BYTES, VerifyLookupForm, VerifyUploadForm
 from .permissions import user_can_download_certificate
 from .ratelimit import rate_limit, wants_json
 from .rendering import verification_url
@@ -59,6 +61,7 @@ def verify_lookup(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 @rate_limit("verify", **VERIFY_LIMIT)
+@accepts_uploads_of(MAX_UPLOAD_BYTES)
 def verify(request, code):
     certificate = certificate_by_code(code=code)
     if certificate is None:

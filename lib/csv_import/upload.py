@@ -22,6 +22,7 @@ from django.views.generic import View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..request_limits import megabytes
 from .reading import CsvFileError
 
 
@@ -77,6 +78,9 @@ class CsvImportView(WagtailAdminTemplateMixin, View):
     index_url_name: str
     errors_table_id = "import-errors"  # the id of the table of bad lines
     preview_changes = 50  # the preview lists at most this many changes
+    # The largest file taken; a larger request is refused unread
+    # (lib.request_limits).
+    max_upload_bytes = 5 * 1024 * 1024
 
     def allowed(self, user) -> bool:
         raise NotImplementedError
@@ -112,6 +116,13 @@ class CsvImportView(WagtailAdminTemplateMixin, View):
         if not form.is_valid():
             return self.render(upload_form=form)
         upload = form.cleaned_data["file"]
+        if upload.size > self.max_upload_bytes:
+            form.add_error(
+                "file",
+                _("The file is larger than %(limit)s. Split it, or ask for help.")
+                % {"limit": megabytes(self.max_upload_bytes)},
+            )
+            return self.render(upload_form=form)
         data = upload.read()
         options = self.options(form.cleaned_data)
         try:

@@ -58,6 +58,8 @@ class RosterUploadView(CsvImportView):
     header_icon = "upload"
     upload_form_class = RosterUploadForm
     confirm_form_class = RosterConfirmForm
+    # A roster of 40,000 people is about 5 MB.
+    max_upload_bytes = 20 * 1024 * 1024
     upload_folder = "roster-uploads"
     index_url_name = "roster_upload:index"
     errors_table_id = "roster-errors"

@@ -369,3 +369,22 @@ def test_a_rate_limited_json_lookup_answers_json(certificate, client):
     assert limited["Content-Type"] == "application/json"
     assert limited.json() == {"status": "rate_limited"}
     assert limited["Retry-After"] == "60"
+
+
+def test_the_verify_upload_refuses_a_body_over_10_mb_before_reading_it(
+    certificate, client
+):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    response = client.generic(
+        "POST",
+        url,
+        b"x",
+        content_type="multipart/form-data; boundary=BoUnDaRy",
+        CONTENT_LENGTH=str(11 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    assert "files of up to 10 MB" in response.text
+    # The same page still takes a real PDF.
+    pdf = certificate.pdf.open("rb").read()
+    ok = client.post(url, {"file": SimpleUploadedFile("c.pdf", pdf)})
+    assert "exactly the certificate we issued" in ok.text

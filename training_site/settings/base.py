@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which reads the whole body.
+    "training_site.middleware.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "training_site.middleware.IdleSessionTimeoutMiddleware",
@@ -252,8 +254,14 @@ STORAGES = {
 }
 # Report exports: XLSX files above this many rows are built by a background task.
 EXPORT_XLSX_BACKGROUND_ROWS = env_int("EXPORT_XLSX_BACKGROUND_ROWS", 10_000)
+# Request bodies: a form without files is read into memory up to this size;
+# files above FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file; a view takes
+# files up to its own limit (lib.request_limits), MAX_REQUEST_BYTES if it sets
+# none, and a larger body is refused before it is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 12 * 1024 * 1024)
 
 # --- Cache --------------------------------------------------------------------
 
