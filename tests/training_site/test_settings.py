@@ -94,6 +94,9 @@ def test_locale_and_tasks_are_explicit():
         ("DB_CONN_MAX_AGE", "1 minute"),
         ("CACHE_URL", "memcached://cache.internal:11211"),
         ("SECURE_SSL_REDIRECT", "sometimes"),
+        ("LOG_FORMAT", "xml"),
+        ("LOG_LEVEL", "chatty"),
+        ("LOG_ACCESS", "sometimes"),
     ],
 )
 def test_a_bad_value_stops_the_start_with_one_line_naming_it(

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from ..observability import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -107,6 +109,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, even a redirect to HTTPS, has an id and a log line.
+    "training_site.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -346,13 +350,16 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Browsing the course catalogue needs a login unless this is switched on.
 CATALOGUE_PUBLIC = env_bool("CATALOGUE_PUBLIC")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {
-        # WeasyPrint warns here when it falls back to slow font subsetting.
-        "weasyprint": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-    },
-}
+# Logs go to standard error: text by default, one JSON object per line with
+# LOG_FORMAT=json; every line carries the request id (training_site.observability).
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING").upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {LOG_LEVEL!r}"
+    )
+# One line per request (production's default; runserver prints its own).
+LOG_ACCESS = env_bool("LOG_ACCESS", default=False)
+LOGGING = logging_config(log_format=LOG_FORMAT, level=LOG_LEVEL, access=LOG_ACCESS)

@@ -6,8 +6,18 @@ SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, and optionally EMAIL_*, MEDIA_ROOT.
 
 from django.core.exceptions import ImproperlyConfigured
 
+from ..observability import logging_config
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DATABASES, SECRET_KEY, env_bool, env_int, env_str
+from .base import (
+    ALLOWED_HOSTS,
+    DATABASES,
+    LOG_FORMAT,
+    LOG_LEVEL,
+    SECRET_KEY,
+    env_bool,
+    env_int,
+    env_str,
+)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -24,6 +34,10 @@ if not env_str("DATABASE_URL"):
 
 DEBUG = False
 ENVIRONMENT = "production"
+
+# The access log is ours (with the request id and the user), not gunicorn's.
+LOG_ACCESS = env_bool("LOG_ACCESS", default=True)
+LOGGING = logging_config(log_format=LOG_FORMAT, level=LOG_LEVEL, access=LOG_ACCESS)
 
 # Keep each worker's database connection for a minute instead of opening one
 # per request: a new connection (TLS, authentication, a PostgreSQL backend
