@@ -14,6 +14,7 @@ from django.urls import reverse
 from lib.emails import absolute_url, send_templated
 
 from .models import CheckInInvitation, CheckInRound, Initiative
+from .selectors import my_response
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,10 @@ def checkin_email_deliver(*, invitation_id: int, kind: str, today: date) -> bool
         .filter(pk=invitation_id)
         .first()
     )
-    if invitation is None or invitation.responded_at is not None:
+    if invitation is None or invitation.responded:
+        return False
+    # Answered since the run that queued this: the flag waits for the next run.
+    if my_response(checkin_round=invitation.round, employee=invitation.employee):
         return False
     checkin_round = invitation.round
     initiative = checkin_round.initiative

@@ -20,7 +20,8 @@ from django.utils import timezone
 
 from lib.batching import chunks
 
-from .models import CheckInInvitation, CheckInRound, Initiative
+from .models import CheckInInvitation, CheckInResponse, CheckInRound, Initiative
+from .respondents import respondent_key
 from .selectors import affected_employees
 from .tasks import send_checkin_email
 
@@ -59,7 +60,8 @@ def checkins_send(*, today: date | None = None) -> dict[str, int]:
 def _waiting(*, checkin_round: CheckInRound) -> QuerySet[CheckInInvitation]:
     """The invitations of the people affected today who have not answered.
 
-    Creates the missing rows first (new hires, transfers, the first run).
+    Creates the missing rows first (new hires, transfers, the first run) and
+    marks who answered since the last run.
     """
     affected = affected_employees(initiative=checkin_round.initiative)
     have = CheckInInvitation.objects.filter(round=checkin_round).values("employee_id")
@@ -69,11 +71,43 @@ def _waiting(*, checkin_round: CheckInRound) -> QuerySet[CheckInInvitation]:
             [CheckInInvitation(round=checkin_round, employee_id=pk) for pk in batch],
             ignore_conflicts=True,
         )
+    _mark_answered(checkin_round=checkin_round)
     return CheckInInvitation.objects.filter(
         round=checkin_round,
-        responded_at__isnull=True,
+        responded=False,
         employee_id__in=affected.values("pk"),
     )
+
+
+def _mark_answered(*, checkin_round: CheckInRound) -> int:
+    """Mark the invitations of the people whose answers are filed: two queries and batches.
+
+    Found by computing each unanswered invitee's respondent key, as the
+    person's own page does; done here, once a day and in employee order,
+    rather than when the answer is saved, so no invitation changes at the
+    moment (or in the transaction) an answer is written.
+    """
+    answered = set(
+        CheckInResponse.objects.filter(round=checkin_round).values_list(
+            "respondent_key", flat=True
+        )
+    )
+    if not answered:
+        return 0
+    pending = CheckInInvitation.objects.filter(round=checkin_round, responded=False)
+    found = [
+        pk
+        for pk, employee_id in pending.order_by("employee_id").values_list(
+            "pk", "employee_id"
+        )
+        if respondent_key(
+            initiative_id=checkin_round.initiative_id, employee_id=employee_id
+        )
+        in answered
+    ]
+    for batch in chunks(found, BATCH_SIZE):
+        CheckInInvitation.objects.filter(pk__in=batch).update(responded=True)
+    return len(found)
 
 
 def _due_a_reminder(

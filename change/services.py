@@ -1,8 +1,8 @@
 """Change initiatives: what saving one sets in motion, and check-in answers.
 
 A check-in is written by `checkin_submit`: the answers go to a
-`CheckInResponse` under the person's respondent key, and only the fact and
-time of answering to their `CheckInInvitation`.
+`CheckInResponse` under the person's respondent key, and nothing else; the
+daily run marks the person's `CheckInInvitation` answered (change.reminders).
 
 Linked training becomes mandatory assignments through assignments' own
 service, one per course and unit or role profile, so the people it reaches
@@ -29,7 +29,6 @@ from people.roles import CHANGE_LEADS
 
 from .models import (
     BarrierAction,
-    CheckInInvitation,
     CheckInResponse,
     CheckInRound,
     Initiative,
@@ -277,8 +276,8 @@ def checkin_submit(
     """Save one person's answers to an open round, or change the ones they gave.
 
     One response per person per round however often, or however nearly at
-    once, it is sent: the person's invitation row is locked first, so a
-    second submit waits and then updates the first. Who may answer is the
+    once, it is sent: the unique (round, respondent key) decides the first,
+    and a second submit waits on its row lock and then updates it. Who may answer is the
     caller's check (change.permissions.user_can_check_in); this refuses a
     round that is not open and scores that do not make sense.
     """
@@ -293,11 +292,6 @@ def checkin_submit(
             % {"max": COMMENT_MAX_LENGTH},
             code="comment_too_long",
         )
-    invitation, _created = CheckInInvitation.objects.get_or_create(
-        round=checkin_round, employee=employee
-    )
-    # Serialises this person's submits (PostgreSQL; SQLite has one writer).
-    invitation = CheckInInvitation.objects.select_for_update().get(pk=invitation.pk)
     key = respondent_key(
         initiative_id=checkin_round.initiative_id, employee_id=employee.pk
     )
@@ -308,10 +302,12 @@ def checkin_submit(
         "unit_id": employee.org_unit_id,
         "role_profile_id": employee.role_profile_id,
     }
+    # Locks the person's response row (or, the first time, races on the
+    # unique (round, key) and then locks the winner's): simultaneous submits
+    # end as one row. Nothing else is written, the invitation least of all:
+    # a row naming the person changed in the same transaction, or at the
+    # same moment, would pair them with their answers.
     response, _created = CheckInResponse.objects.update_or_create(
         round=checkin_round, respondent_key=key, defaults=fields
     )
-    if invitation.responded_at is None:
-        invitation.responded_at = timezone.now()
-        invitation.save(update_fields=["responded_at"])
     return response

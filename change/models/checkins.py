@@ -1,9 +1,13 @@
 """Who was asked to check in, and the answers: two tables that never meet.
 
-`CheckInInvitation` knows the person (for e-mails and "you answered on …");
+`CheckInInvitation` knows the person (for e-mails and reminders);
 `CheckInResponse` holds the answers under a pseudonymous key and a snapshot of
 unit and role, with no reference to the person (docs/change.md, "Privacy").
+Nothing in either table records when someone answered, and answering writes
+nothing to the invitation, so the two cannot be lined up by time or order.
 """
+
+import uuid
 
 from django.db import models
 from django.db.models import Q
@@ -14,7 +18,7 @@ from .initiatives import CheckInRound
 
 
 class CheckInInvitation(models.Model):
-    """One affected person asked in one round: invited, reminded, answered when."""
+    """One affected person asked in one round: invited, reminded, answered or not."""
 
     round = models.ForeignKey(
         CheckInRound, on_delete=models.CASCADE, related_name="invitations"
@@ -25,7 +29,10 @@ class CheckInInvitation(models.Model):
     invited_at = models.DateTimeField(null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
     last_reminded_at = models.DateTimeField(null=True, blank=True)
-    responded_at = models.DateTimeField(null=True, blank=True)
+    # Set by the daily run for everyone found to have answered since the last
+    # one (change.reminders), never when the answer is saved: no time, and no
+    # write in the answer's own transaction, to match the answers with.
+    responded = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -46,6 +53,8 @@ def _score(name: str, *, optional: bool) -> models.PositiveSmallIntegerField:
 class CheckInResponse(models.Model):
     """One person's answers in one round, under a key that does not name them."""
 
+    # Random, so the key says nothing of the order people answered in.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(
         CheckInRound, on_delete=models.CASCADE, related_name="responses"
     )
@@ -75,8 +84,7 @@ class CheckInResponse(models.Model):
         null=True, blank=True, choices=STAGE_CHOICES
     )
     comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # No created/updated times: they would match the moment of answering.
 
     class Meta:
         constraints = [
@@ -95,7 +103,7 @@ class CheckInResponse(models.Model):
         indexes = [models.Index(fields=["round", "unit"])]
 
     def __str__(self) -> str:
-        return f"Response {self.pk} in round {self.round_id}"
+        return f"Check-in response in round {self.round_id}"
 
     @property
     def scores(self) -> list[int | None]:

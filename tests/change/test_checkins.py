@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
@@ -42,20 +44,37 @@ def test_an_answer_is_filed_under_a_key_with_the_unit_and_the_barrier(
     # Nothing in the answer row points at the person.
     columns = {field.column for field in CheckInResponse._meta.concrete_fields}
     assert not {"employee_id", "user_id"} & columns
-    invitation = CheckInInvitation.objects.get(round=open_round, employee=person)
-    assert invitation.responded_at is not None
+
+
+def test_answering_writes_nothing_to_the_invitation_or_anything_naming_me(
+    open_round, employee
+):
+    # Anything naming the person changed in the answer's transaction (or at
+    # its moment) could be lined up with the answer: only the answer is written.
+    person = employee.employee
+    invitation = CheckInInvitation.objects.create(round=open_round, employee=person)
+    with CaptureQueriesContext(connection) as queries:
+        checkin_submit(checkin_round=open_round, employee=person, scores=READY)
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+        or "FOR UPDATE" in q["sql"].upper()
+    ]
+    assert writes and all("change_checkinresponse" in sql for sql in writes)
+    invitation.refresh_from_db()
+    assert invitation.responded is False  # the daily run marks it (reminders)
 
 
 def test_answering_again_changes_the_one_response(open_round, employee):
     person = employee.employee
-    checkin_submit(checkin_round=open_round, employee=person, scores=READY)
-    first_answered = CheckInInvitation.objects.get().responded_at
+    first = checkin_submit(checkin_round=open_round, employee=person, scores=READY)
     checkin_submit(
         checkin_round=open_round, employee=person, scores={**READY, "commit": 1}
     )
     response = CheckInResponse.objects.get()
+    assert response.pk == first.pk
     assert (response.commit, response.barrier_stage) == (1, 2)
-    assert CheckInInvitation.objects.get().responded_at == first_answered
     assert my_response(checkin_round=open_round, employee=person) == response
 
 
@@ -130,7 +149,18 @@ def test_two_people_have_two_responses_and_rounds_share_a_key(
     checkin_submit(checkin_round=open_round, employee=manager.employee, scores=READY)
     later = CheckInRoundFactory(initiative=open_round.initiative, name="90 days")
     checkin_submit(checkin_round=later, employee=employee.employee, scores=READY)
-    keys = list(
-        CheckInResponse.objects.order_by("pk").values_list("respondent_key", flat=True)
+    keys = [
+        CheckInResponse.objects.get(round=r, respondent_key__in=keys).respondent_key
+        for r, keys in [
+            (open_round, [_key(open_round, employee)]),
+            (later, [_key(later, employee)]),
+        ]
+    ]
+    assert keys[0] == keys[1]
+    assert CheckInResponse.objects.filter(round=open_round).count() == 2
+
+
+def _key(checkin_round, user):
+    return respondent_key(
+        initiative_id=checkin_round.initiative_id, employee_id=user.employee.pk
     )
-    assert len(set(keys)) == 2 and keys[0] == keys[2]
