@@ -7,8 +7,14 @@ the Change leads group and the linked training follow at once. Initiatives
 are never deleted here: their check-ins are history (close them instead).
 """
 
+from datetime import date
+
+from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -31,9 +37,12 @@ import django_filters
 
 from lib.admin_columns import CalendarDateColumn
 from lib.admin_viewsets import JoinedModelViewSet
+from lib.safe_csv import neutralise
+from people.models import Employee, OrgUnit
 
 from .admin_forms import InitiativeForm
 from .models import Initiative
+from .overview import initiative_overview
 from .permissions import (
     user_can_create_initiative,
     user_can_manage_initiative,
@@ -68,21 +77,116 @@ class InitiativePermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Initiative, InitiativePermissionPolicy(Initiative))
 
 
+def _quarter_start(day: date, *, ahead: int) -> date:
+    """The first day of the quarter `ahead` quarters after `day`'s."""
+    year, quarter = divmod(day.year * 4 + (day.month - 1) // 3 + ahead, 4)
+    return date(year, quarter * 3 + 1, 1)
+
+
+QUARTERS = {"this": 0, "next": 1}
+
+
+def _visible(request) -> QuerySet[Initiative]:
+    """The initiatives the listing shows this user (the filters' choices come from them)."""
+    if request is None:
+        return Initiative.objects.none()
+    return InitiativePermissionPolicy(Initiative).instances_user_has_permission_for(
+        request.user, "change"
+    )
+
+
+def _leads(request):
+    return (
+        get_user_model()
+        .objects.filter(led_initiatives__in=_visible(request))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def _sponsors(request):
+    return Employee.objects.filter(
+        pk__in=_visible(request).values("sponsor_id")
+    ).order_by("last_name", "first_name")
+
+
+class _UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class _UserFilter(django_filters.ModelChoiceFilter):
+    field_class = _UserChoiceField
+
+
 class InitiativeFilterSet(WagtailFilterSet):
     go_live = django_filters.DateFromToRangeFilter(
         label=_("Go-live"), widget=DateRangePickerWidget
     )
+    quarter = django_filters.ChoiceFilter(
+        label=_("Going live"),
+        choices=[("this", _("This quarter")), ("next", _("Next quarter"))],
+        method="filter_quarter",
+    )
+    division = django_filters.ModelChoiceFilter(
+        label=_("Affects people in"),
+        queryset=OrgUnit.objects.filter(depth=1).order_by("name"),
+        method="filter_division",
+    )
+    change_lead = _UserFilter(
+        label=_("Change lead"), queryset=_leads, field_name="change_leads"
+    )
+    sponsor = django_filters.ModelChoiceFilter(label=_("Sponsor"), queryset=_sponsors)
 
     class Meta:
         model = Initiative
         fields = ["status", "go_live"]
 
+    def filter_quarter(self, queryset, name, value):
+        today, ahead = timezone.localdate(), QUARTERS[value]
+        return queryset.filter(
+            go_live__gte=_quarter_start(today, ahead=ahead),
+            go_live__lt=_quarter_start(today, ahead=ahead + 1),
+        )
+
+    def filter_division(self, queryset, name, value):
+        # The same reach as change.selectors.initiatives_affecting, for a
+        # division: one of its units (or the division itself) is listed, or
+        # someone working in it holds a listed role profile.
+        people = Employee.objects.active().filter(org_unit__path__startswith=value.path)
+        reach = Q(units__path__startswith=value.path) | Q(
+            role_profiles__in=people.values("role_profile_id")
+        )
+        return queryset.filter(pk__in=Initiative.objects.filter(reach).values("pk"))
+
 
 class InitiativeIndexView(generic.IndexView):
+    """The listing; its CSV and XLSX exports hold aggregates only (change.overview)."""
+
     def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_permission_for(
-            self.request.user, "change"
-        ).select_related("sponsor")
+        return _visible(self.request).select_related("sponsor")
+
+    def to_row_dict(self, item):
+        overview = initiative_overview(initiative=item)
+        return {
+            "name": item.name,
+            "status": item.get_status_display(),
+            "go_live": item.go_live,
+            "affected": overview.affected,
+            "trained_percent": overview.trained_percent,
+            "latest_closed_round": overview.latest_closed_round,
+            "response_rate": overview.response_rate,
+            "ready": overview.ready,
+        }
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        # Names are typed by people: no cell may run as a formula (XLSX is
+        # typed text already).
+        return neutralise(value) if export_format == self.FORMAT_CSV else value
+
+    def get_filename(self):
+        return f"change-initiatives-{timezone.localdate().isoformat()}"
 
 
 class _OwnInitiativeMixin:
@@ -218,6 +322,28 @@ class InitiativeViewSet(JoinedModelViewSet):
         ),
     ]
     list_per_page = 50
+    # Aggregates only, each through the gatekeeper (change.overview): never an
+    # answer, a key or a name other than the initiative's.
+    list_export = [
+        "name",
+        "status",
+        "go_live",
+        "affected",
+        "trained_percent",
+        "latest_closed_round",
+        "response_rate",
+        "ready",
+    ]
+    export_headings = {
+        "name": _("Initiative"),
+        "status": _("Status"),
+        "go_live": _("Go-live"),
+        "affected": _("Affected"),
+        "trained_percent": _("Trained %"),
+        "latest_closed_round": _("Latest closed round"),
+        "response_rate": _("Response rate %"),
+        "ready": _("Ready % (everyone affected)"),
+    }
     ordering = ["go_live", "name"]
     copy_view_enabled = False
     edit_handler = panels
