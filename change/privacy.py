@@ -22,6 +22,7 @@ Results of a round that has not closed are not shown at all. For comments the
 same rule runs with CHANGE_MIN_COMMENTS.
 """
 
+import dataclasses
 import heapq
 import itertools
 import random
@@ -110,6 +111,62 @@ def publishable(
             break
     decisions.update({key: Decision(True) for key in live})
     return decisions
+
+
+# Groups already published outrank any decided beside them (Group.rank).
+RANK_PUBLISHED = 100
+# How often the new groups are decided again, without those that made a
+# published one give way, before all of them are hidden.
+BESIDE_ATTEMPTS = 3
+
+
+def publishable_beside(
+    published: Iterable[Group],
+    groups: Iterable[Group],
+    *,
+    min_size: int | None = None,
+) -> dict[Hashable, Decision]:
+    """{key of each of `groups`: decision}, decided beside groups already shown.
+
+    For numbers built later from the same answers (adoption beside readiness):
+    everything `published` stays shown, so what a reader already sees never
+    depends on the newcomers. Each group's rank should be below the published
+    ones'. If a published group would still give way, the new groups that
+    nearly match it (fewer than min_size people apart each way: the clash across
+    rounds), or failing that all that share people with it, are hidden and the
+    rest decided again.
+    """
+    if min_size is None:
+        min_size = settings.CHANGE_MIN_GROUP
+    fixed = [
+        dataclasses.replace(group, rank=group.rank + RANK_PUBLISHED)
+        for group in published
+    ]
+    candidates = list(groups)
+    given_way: dict[Hashable, Decision] = {}
+    for _attempt in range(BESIDE_ATTEMPTS):
+        decisions = publishable([*fixed, *candidates], min_size=min_size)
+        lost = [group for group in fixed if not decisions[group.key].published]
+        if not lost:
+            return {g.key: decisions[g.key] for g in candidates} | given_way
+        clashes = [
+            group
+            for group in candidates
+            if any(_near(group.members, other.members, min_size) for other in lost)
+        ]
+        if not clashes:
+            touched = frozenset().union(*(group.members for group in lost))
+            clashes = [group for group in candidates if group.members & touched]
+        for group in clashes:
+            given_way[group.key] = Decision(False, PROTECTS_ANOTHER)
+        candidates = [g for g in candidates if g.key not in given_way]
+    # Without any of them, the published groups are exactly as decided before.
+    hidden = Decision(False, PROTECTS_ANOTHER)
+    return {group.key: hidden for group in candidates} | given_way
+
+
+def _near(one: frozenset[str], other: frozenset[str], min_size: int) -> bool:
+    return len(one - other) < min_size and len(other - one) < min_size
 
 
 def atoms(groups: Iterable[Group]) -> dict[frozenset, set[str]]:

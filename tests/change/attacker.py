@@ -196,3 +196,41 @@ def orgs(draw: st.DrawFn) -> tuple[list[int | None], list[Person], int, int]:
         for i, (unit, role, answered) in enumerate(rows)
     ]
     return parents, people, rounds, roles
+
+
+def adoption_groups(
+    parents: Sequence[int | None],
+    people: Sequence[Person],
+    *,
+    using: frozenset[str],
+    round_number: int,
+    roles: int,
+) -> list[Group]:
+    """The adoption cells built from one round's answers: unit × role, not using.
+
+    Each is the people of a unit (with sub-units), and role, who answered that
+    round and are not using the tool; its published number (how many are not
+    ready) is a sum over them, like any readiness total.
+    """
+    groups = []
+    for unit in range(len(parents)):
+        inside = subtree(parents, unit)
+        for role in (None, *range(roles)):
+            members = frozenset(
+                p.key
+                for p in people
+                if round_number in p.rounds
+                and p.key not in using
+                and p.unit in inside
+                and role in (None, p.role)
+            )
+            if members:
+                groups.append(
+                    Group(
+                        key=("adoption", unit, role),
+                        members=members,
+                        round_order=round_number,
+                        rank=-1 if role is None else -2,
+                    )
+                )
+    return groups
