@@ -137,6 +137,9 @@ class Readiness:
     rows: list[Row]
     # The top row's summary in every closed round, oldest first.
     trend: list[tuple[CheckInRound, Summary]]
+    # Every group of the initiative whose numbers may be shown, whoever reads:
+    # anything else built from the answers is decided beside these.
+    published: list[privacy.Group] = field(default_factory=list)
 
 
 class _Tally:
@@ -200,7 +203,8 @@ def readiness(
         for unit in (ALL, *above[unit_id]):
             for role in (None, role_id) if role_id else (None,):
                 tallies[(round_pk, unit, role)].add(key, scores, barrier)
-    decisions = privacy.publishable(_groups(tallies, rounds=rounds, today=today))
+    groups = _groups(tallies, rounds=rounds, today=today)
+    decisions = privacy.publishable(groups)
 
     roles = list(
         RoleProfile.objects.filter(
@@ -248,6 +252,7 @@ def readiness(
         role_profile_id=role,
         rows=rows,
         trend=trend,
+        published=[group for group in groups if decisions[group.key].published],
     )
 
 

@@ -321,6 +321,8 @@ CHANGE_RESPONDENT_KEY_SECRET = env_str("CHANGE_RESPONDENT_KEY_SECRET")
 # No number is shown for fewer respondents than this; comments need the second.
 CHANGE_MIN_GROUP = env_int("CHANGE_MIN_GROUP", 5)
 CHANGE_MIN_COMMENTS = env_int("CHANGE_MIN_COMMENTS", 10)
+# Adoption: "using" is active on at least one of this many days, today included.
+CHANGE_ADOPTION_WINDOW_DAYS = env_int("CHANGE_ADOPTION_WINDOW_DAYS", 30)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
