@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from lib.safe_csv import neutralise
 
+from .adoption import Adoption, AdoptionRow
 from .readiness import CATEGORIES, Readiness, Row
 from .stages import STAGES
 
@@ -36,6 +37,12 @@ def readiness_header() -> list[str]:
         _("Most common barrier"),
         _("Suggested action"),
         _("Hidden because"),
+        _("Using"),
+        _("Adoption rate %"),
+        _("Trained and using"),
+        _("Trained, not using"),
+        _("Using without training"),
+        _("Not ready and not using"),
     ]
 
 
@@ -71,14 +78,29 @@ def readiness_row(row: Row) -> list:
     ]
 
 
-def readiness_csv(dashboard: Readiness) -> HttpResponse:
-    """The chosen round's rows as a CSV download."""
+def adoption_columns(figures: AdoptionRow | None) -> list:
+    """The adoption columns, as the dashboard shows them; empty without usage data."""
+    if figures is None:
+        return [""] * 6
+    return [
+        figures.using,
+        figures.rate if figures.rate is not None else "",
+        figures.trained_using.text,
+        figures.trained_not_using.text,
+        figures.using_untrained.text,
+        figures.not_ready_not_using.text,
+    ]
+
+
+def readiness_csv(dashboard: Readiness, adoption: Adoption) -> HttpResponse:
+    """The chosen round's rows, with their adoption figures, as a CSV download."""
     chosen = dashboard.chosen.name if dashboard.chosen else "none"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = slugify(f"readiness {dashboard.initiative.slug} {chosen}")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     writer = csv.writer(response)
     writer.writerow(readiness_header())
-    for row in dashboard.rows:
-        writer.writerow([neutralise(value) for value in readiness_row(row)])
+    for row, figures in adoption.rows:
+        values = [*readiness_row(row), *adoption_columns(figures)]
+        writer.writerow([neutralise(value) for value in values])
     return response

@@ -6,9 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import charts
+from .adoption import adoption
 from .exports import readiness_csv
 from .forms import CheckInForm
 from .models import CheckInRound, Initiative
@@ -131,17 +133,21 @@ def readiness_dashboard(request, slug: str):
         unit_paths = headed_affected_unit_paths(
             user=request.user, initiative=initiative
         )
+    today = timezone.localdate()
     dashboard = readiness(
         initiative=initiative,
         unit_paths=unit_paths,
         round_id=_number(request.GET.get("round")),
         role_profile_id=_number(request.GET.get("role")),
+        today=today,
     )
+    figures = adoption(dashboard=dashboard, today=today)
     if request.GET.get("format") == "csv":
-        return readiness_csv(dashboard)
+        return readiness_csv(dashboard, figures)
     bars = charts.ready_bars(dashboard.trend)
     context = {
         "dashboard": dashboard,
+        "adoption": figures,
         "initiative": initiative,
         "bars": bars,
         "chart": {"width": charts.width(bars), "height": charts.HEIGHT},
