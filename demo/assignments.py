@@ -10,6 +10,7 @@ from assignments.models import Assignment
 from assignments.services import assignment_create, assignment_expand
 from courses.models import CoursePage
 from people.models import Employee, OrgUnit
+from people.selectors import employees_in
 
 from .content_files import content_read
 from .courses import course_complete
@@ -22,7 +23,8 @@ FINISHER_SAMPLE = 60
 def assignments_demo_seed(*, today: date | None = None) -> int:
     """Assign the AODA course to all staff and CaseConnect to the 311 division.
 
-    Every `finished_by_every`-th person has already completed it and the rest are
+    Every `finished_by_every`-th person, and everyone in the `finished_in`
+    units, has already completed it and the rest are
     due soon (AODA) or overdue (CaseConnect), so My learning, My team and the
     reminders all have something to show. Returns the people newly assigned.
     """
@@ -56,9 +58,12 @@ def assignments_demo_seed(*, today: date | None = None) -> int:
             .order_by("employee_number")
             .values_list("user_id", flat=True)
         )
-        finishers = get_user_model().objects.filter(
-            pk__in=list(people[: FINISHER_SAMPLE * share])[::share]
-        )
+        finished = list(people[: FINISHER_SAMPLE * share])[::share]
+        paths = OrgUnit.objects.filter(code__in=spec.get("finished_in", []))
+        if paths:
+            whole_units = employees_in(unit_paths=[u.path for u in paths])
+            finished += people.filter(pk__in=whole_units.values("pk"))
+        finishers = get_user_model().objects.filter(pk__in=finished)
         for user in finishers:
             course_complete(user, course, enrolled=True)
     return added

@@ -4,7 +4,9 @@ Created through change.services, and answered through `checkin_submit` on a
 day inside each round, as if people had answered then: the CaseConnect
 rollout shows teams stuck at Learn before go-live and one stuck at Apply after
 it; the permit portal a baseline; mobile work orders (planned) a change-load
-clash with it in the Permits teams.
+clash with it in the Permits teams. Usage of the tools (`adoption_demo_seed`)
+shows CaseConnect teams ready and using, one trained but not using, and the
+permit portal's pilot team using it without training.
 """
 
 from datetime import date, timedelta
@@ -15,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from assignments.models import Assignment
-from change.models import CheckInRound, Initiative
+from change.models import CheckInRound, Initiative, UsageDay
 from change.schedule import RoundDates
 from change.selectors import affected_employees
 from change.services import checkin_submit, initiative_create
@@ -122,3 +124,47 @@ def _answer(
             )
             written += 1
     return written
+
+
+@transaction.atomic
+def adoption_demo_seed(*, today: date | None = None) -> int:
+    """Usage of the demo initiatives' tools, where none is there yet: rows written."""
+    today = today or timezone.localdate()
+    rows: list[UsageDay] = []
+    for spec in content_read("change.toml")["initiatives"]:
+        initiative = Initiative.objects.filter(slug=spec["slug"]).first()
+        if "adoption" not in spec or initiative is None:
+            continue
+        if UsageDay.objects.filter(initiative=initiative).exists():
+            continue
+        rows += _usage(initiative, spec["adoption"], today=today)
+    UsageDay.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
+def _usage(initiative: Initiative, spec: dict, *, today: date) -> list[UsageDay]:
+    """Usage rows for the first share of each named unit's affected people."""
+    days = [today - timedelta(days=n) for n in range(spec["days"])]
+    affected = affected_employees(initiative=initiative)
+    rows = []
+    for code, share in spec["using"].items():
+        unit = OrgUnit.objects.filter(code=code).first()
+        if unit is None:
+            continue  # a generated organisation (seed_demo --employees) lacks it
+        people = list(
+            employees_in(unit_paths=[unit.path])
+            .filter(pk__in=affected.values("pk"))
+            .order_by("employee_number")
+        )
+        for index, person in enumerate(people[: round(len(people) * share)]):
+            # Most days, not every day; a 0 is a day reported with no use.
+            rows += [
+                UsageDay(
+                    initiative=initiative,
+                    employee=person,
+                    day=day,
+                    count=(index + offset) % 4 * 3,
+                )
+                for offset, day in enumerate(days)
+            ]
+    return rows

@@ -138,7 +138,8 @@ def test_the_demo_has_what_the_readme_promises(seeded, db, rf):
     assert set(live.values_list("title", flat=True)) == README_COURSES
     assert ModulePage.objects.live().count() == 47
     assert LearningPathPage.objects.live().count() == 3
-    assert Certificate.objects.count() == 73
+    # Including CaseConnect's, by the teams that finished it (assignments.toml).
+    assert Certificate.objects.count() == 86
     assert SelfAssessment.objects.count() == 300
     assert Skill.objects.count() == 20
     assert RoleProfile.objects.count() == 8
@@ -266,3 +267,33 @@ def test_the_demo_readiness_dashboard_shows_team_a_stuck_at_learn(
     rows = page.text.split("Barrier points and what to do")[1]
     team_a = rows.split("Front Line Team A")[1].split("</tr>")[0]
     assert "Learn" in team_a
+
+
+def test_the_demo_adoption_shows_who_is_trained_using_or_neither(seeded, db):
+    from change.adoption import adoption
+    from change.models import Initiative
+    from change.readiness import readiness
+
+    def rows(slug):
+        dashboard = readiness(
+            initiative=Initiative.objects.get(slug=slug), unit_paths=None
+        )
+        return {
+            row.name: figures for row, figures in adoption(dashboard=dashboard).rows
+        }
+
+    caseconnect = rows("caseconnect")
+    # Ready before go-live, trained and using: Front Line Team B.
+    team_b = caseconnect["Front Line Team B"]
+    assert team_b.rate == 100 and team_b.trained_using.count == team_b.affected
+    # Trained but not using (stuck at Apply since): Web and Chat.
+    web = caseconnect["Web and Chat"]
+    assert web.using == 0 and web.trained_not_using.count == web.affected
+    # Stuck at Learn with the training unfinished, as before.
+    team_a = caseconnect["Front Line Team A"]
+    assert team_a.trained < team_a.affected / 2
+    # The permit portal's pilot: inspectors using it without training; Street
+    # Permits, unsure why, not using (and told in words: most are not ready).
+    portal = rows("permit-portal")
+    assert portal["Right-of-Way Inspections"].using_untrained.count == 6
+    assert portal["Street Permits"].not_ready_not_using.most == "not_ready"

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from certificates.models import Certificate
 from demo.assignments import assignments_demo_seed
 from demo.certificates import certificates_demo_seed
-from demo.change import change_demo_seed
+from demo.change import adoption_demo_seed, change_demo_seed
 from demo.courses import courses_demo_seed
 from demo.people import DEMO_USERNAMES, MAX_HEADCOUNT, MIN_HEADCOUNT, people_demo_seed
 from demo.skills import skills_demo_seed
@@ -89,6 +89,12 @@ class Command(BaseCommand):
         answers = change_demo_seed()
         self.stdout.write(
             f"Change initiatives: {answers} check-in answers written "
+            f"in {time.monotonic() - started:.1f} s."
+        )
+        started = time.monotonic()
+        usage = adoption_demo_seed()
+        self.stdout.write(
+            f"Adoption: {usage} days of tool usage written "
             f"in {time.monotonic() - started:.1f} s."
         )
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in with:"))
