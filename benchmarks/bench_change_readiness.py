@@ -1,6 +1,8 @@
 """The readiness dashboard of one initiative: 40,000 people, 4 closed rounds (issue 16).
 
-BENCH_READINESS_PEOPLE sets a smaller audience (the figures say which).
+With its adoption section: 30 days of tool usage for the same people, timed
+against the readiness selector it sits beside. BENCH_READINESS_PEOPLE sets a
+smaller audience (the figures say which).
 """
 
 import os
@@ -14,7 +16,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from benchmarks.harness import Figure
-from change.models import CheckInResponse, CheckInRound, Initiative
+from change import privacy
+from change.adoption import adoption
+from change.models import CheckInResponse, CheckInRound, Initiative, UsageDay
 from change.readiness import readiness
 from change.respondents import respondent_key
 from change.stages import barrier_stage
@@ -25,6 +29,8 @@ ROUNDS = 4
 ROLES = 8
 # Divisions × sections × teams: 8 × 6 × 8 = 384 teams of ~100 people at 40,000.
 SHAPE = (8, 6, 8)
+USAGE_DAYS = 30
+HIDDEN_BY_GATEKEEPER = {privacy.TOO_FEW, privacy.PROTECTS_ANOTHER}
 
 
 def _tree() -> list[OrgUnit]:
@@ -111,23 +117,56 @@ def _build() -> Initiative:
                     )
                 )
         CheckInResponse.objects.bulk_create(rows, batch_size=5000)
+        _usage(initiative, people, rng=rng, today=today)
     return initiative
+
+
+def _usage(initiative, people, *, rng: random.Random, today) -> None:
+    """A row per person per day of the window: a fifth never use it, the rest
+    on about half the days (a 0 is a day reported with no use)."""
+    days = [today - timedelta(days=n) for n in range(USAGE_DAYS)]
+    rows = []
+    for person in people:
+        user = rng.random() >= 0.2
+        rows += [
+            UsageDay(
+                initiative=initiative,
+                employee=person,
+                day=day,
+                count=rng.randint(1, 9) if user and rng.random() < 0.5 else 0,
+            )
+            for day in days
+        ]
+        if len(rows) >= 50_000:
+            UsageDay.objects.bulk_create(rows, batch_size=5000)
+            rows = []
+    UsageDay.objects.bulk_create(rows, batch_size=5000)
 
 
 def run() -> list[Figure]:
     initiative = _build()
-    samples = []
+    samples, adoption_samples = [], []
     with CaptureQueriesContext(connection) as queries:
         for _ in range(3):
             started = time.perf_counter()
             dashboard = readiness(initiative=initiative, unit_paths=None)
             samples.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as adoption_queries:
+        for _ in range(3):
+            started = time.perf_counter()
+            figures = adoption(dashboard=dashboard)
+            adoption_samples.append((time.perf_counter() - started) * 1000)
     shown = sum(not row.summary.hidden for row in dashboard.rows)
+    hidden = sum(
+        f.not_ready_not_using.hidden in HIDDEN_BY_GATEKEEPER for _row, f in figures.rows
+    )
     responses = CheckInResponse.objects.filter(round__initiative=initiative).count()
+    usage = UsageDay.objects.filter(initiative=initiative).count()
+    median = sorted(samples)[1]
     return [
         Figure(
             f"readiness dashboard, {PEOPLE} people, {responses} answers (median)",
-            sorted(samples)[1],
+            median,
             "ms",
             goal="< 300 ms",
         ),
@@ -135,6 +174,24 @@ def run() -> list[Figure]:
         Figure(
             f"rows with their numbers shown (of {len(dashboard.rows)})",
             shown,
+            "rows",
+        ),
+        Figure(
+            f"adoption section, {usage} usage rows (median)",
+            sorted(adoption_samples)[1],
+            "ms",
+            baseline_name="the readiness selector",
+            baseline_value=median,
+        ),
+        Figure(
+            "queries per adoption section",
+            len(adoption_queries) / 3,
+            "queries",
+            goal="constant",
+        ),
+        Figure(
+            f"not-ready-and-not-using cells the gatekeeper hid (of {len(figures.rows)})",
+            hidden,
             "rows",
         ),
     ]
