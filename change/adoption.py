@@ -206,6 +206,7 @@ def adoption(*, dashboard: Readiness, today: date | None = None) -> Adoption:
                     using_untrained=_count_cell(tally.using_untrained),
                     not_ready_not_using=_answer_cell(
                         decisions.get(("adoption", row.key, role)),
+                        not_using=tally.affected - tally.using,
                         among=len(respondents.get((row.key, role), ())),
                         blocked=blocked.get((row.key, role), 0),
                         round_=figures.readiness_round,
@@ -271,6 +272,7 @@ def _sort_key(item: tuple) -> tuple:
 def _answer_cell(
     decision: privacy.Decision | None,
     *,
+    not_using: int,
     among: int,
     blocked: int,
     round_: CheckInRound | None,
@@ -278,8 +280,10 @@ def _answer_cell(
     """Not ready and not using: a sum of answers, so only what the gatekeeper allows."""
     if round_ is None:
         return Cell(hidden=NO_ROUND)
+    if not_using < settings.CHANGE_MIN_GROUP:
+        return Cell(hidden=FEWER)  # so is any part of them: nothing to decide
     if decision is None:
-        return Cell(hidden=privacy.TOO_FEW)  # nobody not using answered
+        return Cell(hidden=privacy.TOO_FEW)  # none of them answered
     if not decision.published:
         return Cell(hidden=decision.reason)
     if blocked < settings.CHANGE_MIN_GROUP:
