@@ -40,7 +40,9 @@ def assert_accessible(page, *, exclude: list[list[str]] | None = None) -> None:
         "() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))"
     )
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
+        # Evaluated, not added as a <script>: the page's Content-Security-Policy
+        # refuses inline scripts, and is meant to.
+        page.evaluate(_axe_source())
     result = page.evaluate(
         """([tags, exclude]) => axe.run(
             exclude.length ? {include: [["html"]], exclude: exclude} : document,
@@ -60,7 +62,39 @@ def assert_accessible(page, *, exclude: list[list[str]] | None = None) -> None:
     assert not violations, (
         f"axe found on {page.url}:\n{json.dumps(violations, indent=2)}"
     )
+    assert_no_csp_violations(page)
     assert_valid_html(page)
+
+
+def _axe_source() -> str:
+    if "axe" not in _sources:
+        _sources["axe"] = AXE_JS.read_text()
+    return _sources["axe"]
+
+
+_sources: dict[str, str] = {}
+
+# Added to every page before its own scripts run (tests/browser/conftest.py):
+# whatever the Content-Security-Policy blocks is kept for the check below.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations.push({
+        directive: event.violatedDirective,
+        blocked: event.blockedURI,
+        source: event.sourceFile + ':' + event.lineNumber,
+        sample: event.sample,
+    });
+});
+"""
+
+
+def assert_no_csp_violations(page) -> None:
+    """Fail if the page's Content-Security-Policy blocked anything it tried to use."""
+    blocked = page.evaluate("window.__cspViolations || []")
+    assert not blocked, (
+        f"Content-Security-Policy blocked on {page.url}:\n{json.dumps(blocked, indent=2)}"
+    )
 
 
 # --- Valid HTML: the W3C Nu HTML checker on every page assert_accessible sees ---

@@ -10,7 +10,13 @@ from django.core.signals import request_finished, request_started
 
 import pytest
 
-from tests.browser.checks import forget_documents, nu_start, nu_stop, record_document
+from tests.browser.checks import (
+    CSP_LISTENER,
+    forget_documents,
+    nu_start,
+    nu_stop,
+    record_document,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 SERVER_IDLE_TIMEOUT = 30  # seconds a request the browser left behind may take
@@ -66,11 +72,13 @@ def browser(browser):
     def new_context(**kwargs):
         context = original_new_context(**kwargs)
         context.on("response", record_document)
+        context.add_init_script(script=CSP_LISTENER)
         return context
 
     def new_page(**kwargs):
         page = original_new_page(**kwargs)
         page.context.on("response", record_document)
+        page.context.add_init_script(script=CSP_LISTENER)
         return page
 
     browser.new_context, browser.new_page = new_context, new_page

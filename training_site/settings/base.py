@@ -112,6 +112,7 @@ MIDDLEWARE = [
     # First: every response, even a redirect to HTTPS, has an id and a log line.
     "training_site.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "training_site.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -221,6 +222,32 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview view relaxes this for itself.
+# Content-Security-Policy (training_site.csp): our pages take nothing inline
+# and nothing from elsewhere; the Wagtail admin needs its own inline code.
+_OWN_ONLY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    # The admin's page previews show our pages in a frame; nobody else may.
+    "frame-ancestors": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _OWN_ONLY}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **_OWN_ONLY,
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        # The page editor's live preview is a frame of our own.
+        "frame-src": ["'self'"],
+    }
+}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
