@@ -4,7 +4,8 @@
 #   scripts/prod-env.sh .venv/bin/python manage.py migrate
 # manage.py alone uses the development settings (docs/deployment.md).
 set -euo pipefail
-env_file="$(cd "$(dirname "$0")/.." && pwd)/training.env"
+# TRAINING_ENV names another file (the restore drill's copy, for one).
+env_file=${TRAINING_ENV:-"$(cd "$(dirname "$0")/.." && pwd)/training.env"}
 if [[ ! -r "$env_file" ]]; then
     echo "No $env_file: write it first (docs/deployment.md, step 2)." >&2
     exit 1

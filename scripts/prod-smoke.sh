@@ -109,4 +109,20 @@ base="http://127.0.0.1:$port"
 .venv/bin/python scripts/prod_smoke/requests.py "$base" learning.city.example "$work/seed.json" pages
 scripts/prod-env.sh .venv/bin/python manage.py shell < scripts/prod_smoke/wait_for_worker.py
 .venv/bin/python scripts/prod_smoke/requests.py "$base" learning.city.example "$work/seed.json" certificate
+echo "== the restore drill of docs/deployment.md (Backups), on an empty database"
+psql --dbname="$DATABASE_URL" -qc "CREATE DATABASE training_drill"
+export DRILL_DATABASE_URL="${DATABASE_URL%/*}/training_drill"
+set -a
+# shellcheck source=/dev/null
+. "$checkout/training.env"
+set +a
+awk '
+    /^<!-- restore-drill -->$/ { marked = 1; next }
+    marked && /^```/ { inside = 1; marked = 0; next }
+    inside && /^```$/ { inside = 0; next }
+    inside { print }
+' "$checkout/docs/deployment.md" | sed "s#/srv/training#$checkout#g" > "$work/drill.sh"
+grep -q 'restore-drill.sh' "$work/drill.sh" || { echo "the docs run no restore drill" >&2; exit 1; }
+sed 's/^/   /' "$work/drill.sh"
+bash -euo pipefail "$work/drill.sh"
 echo "== production smoke test passed in $(( $(date +%s) - start )) s"
