@@ -350,6 +350,9 @@ CHANGE_MIN_GROUP = env_int("CHANGE_MIN_GROUP", 5)
 CHANGE_MIN_COMMENTS = env_int("CHANGE_MIN_COMMENTS", 10)
 # Adoption: "using" is active on at least one of this many days, today included.
 CHANGE_ADOPTION_WINDOW_DAYS = env_int("CHANGE_ADOPTION_WINDOW_DAYS", 30)
+# Change load: a unit is warned about once more go-lives than this fall in one
+# month for it (counted with its sub-units). No published standard; tune it.
+CHANGE_LOAD_LIMIT = env_int("CHANGE_LOAD_LIMIT", 2)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
