@@ -1,4 +1,4 @@
-"""The readiness dashboard as CSV: the aggregates on screen, never an answer."""
+"""CSV downloads: the readiness aggregates on screen (never an answer), the change load."""
 
 import csv
 
@@ -7,8 +7,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lib.safe_csv import neutralise
+from people.models import OrgUnit
 
 from .adoption import Adoption, AdoptionRow
+from .load import ChangeLoad
 from .readiness import CATEGORIES, Readiness, Row
 from .stages import STAGES
 
@@ -103,4 +105,34 @@ def readiness_csv(dashboard: Readiness, adoption: Adoption) -> HttpResponse:
     for row, figures in adoption.rows:
         values = [*readiness_row(row), *adoption_columns(figures)]
         writer.writerow([neutralise(value) for value in values])
+    return response
+
+
+def change_load_csv(load: ChangeLoad, *, parent: OrgUnit | None) -> HttpResponse:
+    """The change-load table as on screen: one row per unit, one column per month."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    where = parent.code if parent is not None else "all"
+    name = slugify(f"change load {where} {load.months[0]:%Y-%m}")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Unit"),
+            _("HR code"),
+            *(f"{month:%Y-%m}" for month in load.months),
+            _("Months over the limit of %(limit)s") % {"limit": load.limit},
+        ]
+    )
+    for row in load.rows:
+        writer.writerow(
+            [
+                neutralise(value)
+                for value in (
+                    row.unit.name,
+                    row.unit.code,
+                    *(cell.count for cell in row.cells),
+                    " ".join(f"{cell.month:%Y-%m}" for cell in row.over),
+                )
+            ]
+        )
     return response

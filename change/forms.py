@@ -70,3 +70,33 @@ class CheckInForm(forms.Form):
     def stage_fields(self) -> list:
         """(bound field, stage) for the template, in stage order."""
         return [(self[stage.field], stage) for stage in STAGES]
+
+
+MONTH = "%Y-%m"  # how a month is written in the change-load page's addresses
+
+
+class MonthInput(forms.DateInput):
+    input_type = "month"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"class": "form-control", **(attrs or {})}, format=MONTH)
+
+
+class ChangeLoadWindowForm(forms.Form):
+    """The change-load page's first month (twelve months from it are shown)."""
+
+    start = forms.DateField(
+        label=_("From"),
+        required=False,
+        input_formats=[MONTH],
+        widget=MonthInput(),
+        help_text=_("A month, e.g. 2027-03; twelve months from it are shown."),
+        error_messages={"invalid": _("Enter a month as year and month, e.g. 2027-03.")},
+    )
+
+    def clean_start(self):
+        start = self.cleaned_data.get("start")
+        # Twelve months must still fit in the calendar.
+        if start is not None and not 1900 <= start.year <= 9000:
+            raise forms.ValidationError(_("Choose a month between 1900 and 9000."))
+        return start

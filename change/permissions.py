@@ -5,7 +5,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from people.roles import user_is_ld_admin
 
 from .models import CheckInRound, Initiative
-from .scope import headed_affected_unit_paths
+from .scope import headed_affected_unit_paths, headed_unit_paths
 from .selectors import ANNOUNCED, initiatives_affecting
 
 AnyUser = AbstractBaseUser | AnonymousUser
@@ -81,3 +81,24 @@ def user_can_view_readiness(user: AnyUser, initiative: Initiative) -> bool:
     return initiative.status in ANNOUNCED and bool(
         headed_affected_unit_paths(user=user, initiative=initiative)
     )
+
+
+def user_sees_all_change_load(user: AnyUser) -> bool:
+    """Change load of every unit: L&D admins, change leads and sponsors.
+
+    The people who plan go-lives across the organisation; initiative names are
+    not personal data.
+    """
+    if user_can_manage_initiatives(user):
+        return True
+    employee = getattr(user, "employee", None) if user.is_authenticated else None
+    return (
+        employee is not None
+        and employee.is_active
+        and Initiative.objects.filter(sponsor=employee).exists()
+    )
+
+
+def user_can_view_change_load(user: AnyUser) -> bool:
+    """The change-load page: everyone who sees all of it, and unit heads for theirs."""
+    return user_sees_all_change_load(user) or bool(headed_unit_paths(user=user))

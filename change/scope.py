@@ -21,6 +21,11 @@ def _headed_paths(user: AnyUser) -> list[str]:
     return [p for p in headed if not any(p != q and p.startswith(q) for q in headed)]
 
 
+def headed_unit_paths(*, user: AnyUser) -> list[str]:
+    """Paths of the outermost units `user` heads (a manager's change-load scope)."""
+    return _headed_paths(user)
+
+
 def headed_affected_unit_paths(*, user: AnyUser, initiative: Initiative) -> list[str]:
     """Paths of the units `user` heads that the initiative affects someone in: two queries.
 

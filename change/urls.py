@@ -14,6 +14,7 @@ urlpatterns = [
         views.check_in,
         name="check-in",
     ),
+    path("change/load/", views.change_load_page, name="load"),
     path(
         "change/<slug:slug>/readiness/",
         views.readiness_dashboard,

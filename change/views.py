@@ -1,4 +1,6 @@
-"""My changes: what is changing for me, and my check-ins."""
+"""My changes and check-ins; the readiness dashboard; the change-load page."""
+
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,20 +11,26 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from people.models import OrgUnit
+from people.selectors import org_unit_ancestry
+
 from . import charts
 from .adoption import adoption
-from .exports import readiness_csv
-from .forms import CheckInForm
+from .exports import change_load_csv, readiness_csv
+from .forms import MONTH, ChangeLoadWindowForm, CheckInForm
+from .load import change_load, unit_visible
 from .models import CheckInRound, Initiative
 from .permissions import (
     user_can_check_in,
+    user_can_view_change_load,
     user_can_view_my_change,
     user_can_view_my_changes,
     user_can_view_readiness,
+    user_sees_all_change_load,
     user_sees_all_readiness,
 )
 from .readiness import readiness
-from .scope import headed_affected_unit_paths
+from .scope import headed_affected_unit_paths, headed_unit_paths, readable_initiatives
 from .selectors import my_change, my_changes, my_linked_training, my_response
 from .services import CheckInError, checkin_submit
 from .stages import SCALE, STAGES
@@ -155,3 +163,63 @@ def readiness_dashboard(request, slug: str):
         **_thresholds(),
     }
     return render(request, "change/readiness.html", context)
+
+
+def _month(value: str | None):
+    # A month that does not parse opens no cell: the table alone is shown.
+    try:
+        return datetime.strptime(value or "", MONTH).date()
+    except ValueError:
+        return None
+
+
+def _load_unit(value: str | None, *, unit_paths) -> OrgUnit | None:
+    """The unit drilled into, if any; one outside the reader's units is as if absent."""
+    if not value:
+        return None
+    unit = OrgUnit.objects.active().filter(pk=_number(value)).first()
+    if unit is None or not unit_visible(unit, unit_paths=unit_paths):
+        raise Http404
+    return unit
+
+
+@login_required
+def change_load_page(request):
+    if not user_can_view_change_load(request.user):
+        raise PermissionDenied
+    sees_all = user_sees_all_change_load(request.user)
+    unit_paths = None if sees_all else headed_unit_paths(user=request.user)
+    parent = _load_unit(request.GET.get("unit"), unit_paths=unit_paths)
+    form = ChangeLoadWindowForm(request.GET)
+    start = form.cleaned_data["start"] if form.is_valid() else None
+    load = change_load(unit_paths=unit_paths, parent=parent, start=start)
+    if request.GET.get("format") == "csv":
+        return change_load_csv(load, parent=parent)
+    month = _month(request.GET.get("month"))
+    cell = load.cell(unit_id=parent.pk, month=month) if parent and month else None
+    readable = set()
+    if cell is not None and cell.initiatives:
+        readable = {i.pk for i in readable_initiatives(user=request.user)}
+    context = {
+        "load": load,
+        "form": form,
+        "parent": parent,
+        "crumbs": _crumbs(parent, unit_paths=unit_paths),
+        "cell": cell,
+        # Managers are not told the names of drafts (planned initiatives).
+        "names_drafts": sees_all,
+        "readable": readable,
+        "start": load.months[0],
+    }
+    return render(request, "change/load.html", context)
+
+
+def _crumbs(parent: OrgUnit | None, *, unit_paths) -> list[OrgUnit]:
+    """The units above the one drilled into that the reader may open."""
+    if parent is None:
+        return []
+    return [
+        unit
+        for unit in org_unit_ancestry(org_unit=parent)[:-1]
+        if unit_visible(unit, unit_paths=unit_paths)
+    ]

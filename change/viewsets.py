@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -30,6 +31,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -187,6 +189,17 @@ class InitiativeIndexView(generic.IndexView):
 
     def get_filename(self):
         return f"change-initiatives-{timezone.localdate().isoformat()}"
+
+    @cached_property
+    def header_buttons(self):
+        # Whoever may open this listing manages initiatives, and so sees the
+        # change load of every unit (change.permissions.user_sees_all_change_load).
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Change load"), url=reverse("change:load"), icon_name="table"
+            ),
+        ]
 
 
 class _OwnInitiativeMixin:

@@ -44,6 +44,9 @@ RULES = {
     "reports:team-skills-units": MANAGERS,
     # Lists only what affects the reader, possibly nothing (tests/change/test_views.py).
     "change:my-changes": SIGNED_IN,
+    # Unit heads for their units; change leads and sponsors too (all units):
+    # tests/change/test_load_views.py.
+    "change:load": MANAGERS,
 }
 # Views that only answer POST or need a token or a page: covered by
 # tests/training_site/test_accounts.py, tests/courses/test_views.py and
