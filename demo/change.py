@@ -3,8 +3,9 @@
 Created through change.services, and answered through `checkin_submit` on a
 day inside each round, as if people had answered then: the CaseConnect
 rollout shows teams stuck at Learn before go-live and one stuck at Apply after
-it; the permit portal a baseline; mobile work orders (planned) a change-load
-clash with it in the Permits teams. Usage of the tools (`adoption_demo_seed`)
+it; the permit portal a baseline; mobile work orders and field timesheets
+(planned) a change-load clash with it in Transportation: three go-lives in one
+month, over the default limit. Usage of the tools (`adoption_demo_seed`)
 shows CaseConnect teams ready and using, one trained but not using, and the
 permit portal's pilot team using it without training.
 """
@@ -23,7 +24,7 @@ from change.selectors import affected_employees
 from change.services import checkin_submit, initiative_create
 from change.stages import STAGE_FIELDS
 from courses.models import CoursePage
-from people.models import Employee, OrgUnit
+from people.models import Employee, OrgUnit, RoleProfile
 from people.selectors import employees_in
 
 from .content_files import content_read
@@ -38,10 +39,12 @@ def change_demo_seed(*, today: date | None = None) -> int:
     today = today or timezone.localdate()
     content = content_read("change.toml")
     answered = 0
+    go_lives = dict(Initiative.objects.values_list("slug", "go_live"))
     for spec in content["initiatives"]:
-        if Initiative.objects.filter(slug=spec["slug"]).exists():
+        if spec["slug"] in go_lives:
             continue
-        initiative = _create(spec, today=today)
+        go_lives[spec["slug"]] = _go_live(spec, go_lives=go_lives, today=today)
+        initiative = _create(spec, go_live=go_lives[spec["slug"]], today=today)
         for round_name, by_unit in spec.get("answers", {}).items():
             checkin_round = initiative.rounds.get(name=round_name)
             answered += _answer(
@@ -50,9 +53,20 @@ def change_demo_seed(*, today: date | None = None) -> int:
     return answered
 
 
-def _create(spec: dict, *, today: date) -> Initiative:
-    go_live = today + timedelta(days=spec["go_live_in_days"])
+def _go_live(spec: dict, *, go_lives: dict[str, date], today: date) -> date:
+    """Days from today, or days from another initiative's go-live within its month."""
+    if "go_live_near" not in spec:
+        return today + timedelta(days=spec["go_live_in_days"])
+    near = go_lives[spec["go_live_near"]["initiative"]]
+    days = timedelta(days=spec["go_live_near"]["days"])
+    return near + days if (near + days).month == near.month else near - days
+
+
+def _create(spec: dict, *, go_live: date, today: date) -> Initiative:
     units = list(OrgUnit.objects.filter(code__in=spec.get("units", [])))
+    role_profiles = list(
+        RoleProfile.objects.filter(code__in=spec.get("role_profiles", []))
+    )
     courses = list(CoursePage.objects.live().filter(slug__in=spec.get("courses", [])))
     existing = [
         assignment
@@ -79,6 +93,7 @@ def _create(spec: dict, *, today: date) -> Initiative:
         status=spec["status"],
         sponsor=Employee.objects.filter(employee_number=spec.get("sponsor")).first(),
         units=units,
+        role_profiles=role_profiles,
         courses=courses,
         change_leads=list(
             get_user_model().objects.filter(

@@ -235,6 +235,7 @@ def test_the_demo_has_change_initiatives_with_answers_that_show_patterns(
         "caseconnect": "active",
         "permit-portal": "active",
         "mobile-work-orders": "planned",
+        "field-timesheets": "planned",
     }
     # CaseConnect counts the demo's existing CaseConnect training, not a copy.
     caseconnect = initiatives["caseconnect"]
@@ -297,3 +298,32 @@ def test_the_demo_adoption_shows_who_is_trained_using_or_neither(seeded, db):
     portal = rows("permit-portal")
     assert portal["Right-of-Way Inspections"].using_untrained.count == 6
     assert portal["Street Permits"].not_ready_not_using.most == "not_ready"
+
+
+def test_the_demo_change_load_shows_transportation_over_the_limit(
+    seeded, db, client_for
+):
+    # Permit portal, work orders and field timesheets: one month, three go-lives.
+    from change.load import month_start
+    from change.models import Initiative
+
+    go_lives = {
+        month_start(i.go_live)
+        for i in Initiative.objects.filter(
+            slug__in=["permit-portal", "mobile-work-orders", "field-timesheets"]
+        )
+    }
+    assert len(go_lives) == 1
+    admin = get_user_model().objects.get(username="admin")
+
+    top = client_for(admin).get(reverse("change:load")).text
+    permits = client_for(admin).get(
+        reverse("change:load"), {"unit": OrgUnit.objects.get(code="SEC-TRN-PRM").pk}
+    )
+
+    over = top.split("Over the limit")[1].split("</ul>")[0]
+    assert "Transportation Services, " in over
+    assert "3 go-lives — over the limit of 2" in over
+    rows = permits.text.split("<tbody>")[1].split("</tr>")
+    street = next(row for row in rows if "Street Permits" in row)
+    assert "over the limit of 2" in street
