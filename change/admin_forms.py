@@ -1,18 +1,24 @@
-"""The initiative form in the admin: choices people can scan, and rounds that follow go-live."""
+"""The initiative form in the admin: choices people can scan, rounds that follow
+go-live, and a warning when the go-live month would overload a unit."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import Panel
 
 from courses.models import CoursePage
 from people.models import Employee, OrgUnit
 from people.roles import CHANGE_LEADS, LD_ADMINS, TRAINERS
 
+from .load import LOADING, Clash, go_live_clashes
 from .schedule import default_rounds
 
 
@@ -77,6 +83,24 @@ class InitiativeForm(WagtailAdminModelForm):
             raise forms.ValidationError(_("Give the initiative a name or a slug."))
         return slug
 
+    def clean(self):
+        cleaned = super().clean()
+        # A warning, never an error: the sponsor may have reasons to go ahead.
+        self.load_clashes = self._load_clashes(cleaned)
+        return cleaned
+
+    def _load_clashes(self, cleaned: dict) -> list[Clash]:
+        """The units the chosen go-live month and audience would put over the limit."""
+        go_live = cleaned.get("go_live")
+        if go_live is None or cleaned.get("status") not in LOADING:
+            return []
+        return go_live_clashes(
+            go_live=go_live,
+            unit_paths=[unit.path for unit in cleaned.get("units") or []],
+            role_profile_ids=[role.pk for role in cleaned.get("role_profiles") or []],
+            initiative_id=self.instance.pk,
+        )
+
     def save(self, commit=True):
         self._rounds_follow_go_live()
         return super().save(commit=commit)
@@ -104,3 +128,58 @@ class InitiativeForm(WagtailAdminModelForm):
             ):
                 form.instance.opens_on = now.opens_on
                 form.instance.closes_on = now.closes_on
+
+
+def saved_clashes(initiative) -> list[Clash]:
+    """The clashes of an initiative as saved (the edit form before any change)."""
+    if initiative.pk is None or initiative.status not in LOADING:
+        return []
+    return go_live_clashes(
+        go_live=initiative.go_live,
+        unit_paths=[unit.path for unit in initiative.units.all()],
+        role_profile_ids=[role.pk for role in initiative.role_profiles.all()],
+        initiative_id=initiative.pk,
+    )
+
+
+class ChangeLoadPanel(Panel):
+    """A warning naming the units this go-live month would put over the limit."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "change/admin/load_panel.html"
+
+        @cached_property
+        def clashes(self) -> list[Clash]:
+            if self.form.is_bound:  # re-shown after a refused save: as chosen
+                return getattr(self.form, "load_clashes", [])
+            return saved_clashes(self.instance)
+
+        def is_shown(self):
+            return bool(self.clashes)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["clashes"] = self.clashes
+            context["load_url"] = reverse("change:load")
+            return context
+
+
+def _clash_text(clash: Clash) -> str:
+    return _(
+        "%(unit)s would carry %(count)s go-lives in %(month)s — over the limit "
+        "of %(limit)s (with %(others)s)"
+    ) % {
+        "unit": clash.unit.name,
+        "count": clash.count,
+        "month": date_format(clash.month, "F Y"),
+        "limit": clash.limit,
+        "others": ", ".join(i.name for i in clash.others),
+    }
+
+
+def clashes_text(clashes: list[Clash]) -> str:
+    """The warning after a save: every clash, in one message."""
+    return _(
+        "Change load: %(clashes)s. Saved all the same; another month may suit "
+        "the people affected better."
+    ) % {"clashes": "; ".join(_clash_text(clash) for clash in clashes)}

@@ -10,6 +10,7 @@ are never deleted here: their check-ins are history (close them instead).
 from datetime import date
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -42,7 +43,7 @@ from lib.admin_viewsets import JoinedModelViewSet
 from lib.safe_csv import neutralise
 from people.models import Employee, OrgUnit
 
-from .admin_forms import InitiativeForm
+from .admin_forms import ChangeLoadPanel, InitiativeForm, clashes_text
 from .models import Initiative
 from .overview import initiative_overview
 from .permissions import (
@@ -216,6 +217,8 @@ class _SavedMixin:
     def save_instance(self):
         instance = super().save_instance()
         self.training = initiative_saved(initiative=instance, actor=self.request.user)
+        if self.form.load_clashes:
+            messages.warning(self.request, clashes_text(self.form.load_clashes))
         return instance
 
     def get_success_message(self, *args):
@@ -254,6 +257,7 @@ class InitiativeUsageView(_OwnInitiativeMixin, UsageView):
 
 panels = ObjectList(
     [
+        ChangeLoadPanel(heading=_("Change load")),
         MultiFieldPanel(
             [
                 FieldPanel("name"),

@@ -278,3 +278,66 @@ def test_a_change_lead_saves_their_initiative(client_for, manager, led, org):
     assert response.status_code == 302, response.context["form"].errors
     ours.refresh_from_db()
     assert ours.name == "311 rollout, phase 2"
+
+
+@pytest.fixture
+def busy_month(org, employee, peer):
+    """Two go-lives for Roads in one month, at the change-load limit of two."""
+    month = date(timezone.localdate().year + 1, 3, 1)
+    for name, unit in (("Work orders app", "team_a"), ("Timesheets", "section")):
+        InitiativeFactory(name=name, units=[org[unit]], go_live=month)
+    return month
+
+
+def test_a_go_live_in_a_busy_month_is_saved_with_a_warning(
+    client_for, ld_admin, org, busy_month
+):
+    client = client_for(ld_admin)
+    response = client.post(
+        ADD,
+        _form(go_live=busy_month + timedelta(days=9), units=[org["team_b"].pk]),
+        follow=True,
+    )
+
+    assert Initiative.objects.filter(slug="new-permit-portal").exists()
+    warning = next(m for m in response.context["messages"] if m.level_tag == "warning")
+    # Road Crew B would carry two; Roads and Public Works three: the outermost
+    # is named (the change-load page opens on it and leads down to Roads).
+    assert str(warning).startswith(
+        f"Change load: Public Works would carry 3 go-lives in {busy_month:%B %Y}"
+        " — over the limit of 2 (with Work orders app, Timesheets)"
+    )
+    assert "Road Crew B" not in str(warning) and "Roads" not in str(warning)
+
+
+def test_a_quiet_month_saves_without_a_warning(client_for, ld_admin, org, busy_month):
+    response = client_for(ld_admin).post(
+        ADD,
+        _form(go_live=busy_month + timedelta(days=40), units=[org["team_b"].pk]),
+        follow=True,
+    )
+
+    assert Initiative.objects.filter(slug="new-permit-portal").exists()
+    assert not [m for m in response.context["messages"] if m.level_tag == "warning"]
+
+
+def test_the_edit_form_warns_of_the_saved_month_and_of_a_chosen_one(
+    client_for, ld_admin, org, busy_month
+):
+    ours = InitiativeFactory(
+        name="Permit portal", units=[org["team_b"]], go_live=busy_month
+    )
+    client = client_for(ld_admin)
+
+    page = client.get(_edit(ours)).text
+    assert "over the change-load limit" in page
+    assert f"3 go-lives in {busy_month:%B %Y} — over the limit of 2" in page
+
+    # Moved out of the busy month, but refused for another reason: no warning.
+    later = _form(
+        name="", go_live=busy_month + timedelta(days=40), units=[org["team_b"].pk]
+    )
+    assert "over the change-load limit" not in client.post(_edit(ours), later).text
+    # Planned for the busy month again, still refused: the warning is back.
+    again = _form(name="", go_live=busy_month, units=[org["team_b"].pk])
+    assert "over the change-load limit" in client.post(_edit(ours), again).text
