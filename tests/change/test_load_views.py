@@ -103,7 +103,7 @@ def test_the_top_level_is_the_divisions_and_a_cell_over_the_limit_says_so(
 ):
     page = client_for(ld_admin).get(URL).text
 
-    assert "<caption>" in page
+    assert '<caption id="load-caption">Go-lives per month' in page
     assert "Public Works" in page and "Road Crew A" not in page
     assert "4 go-lives — over the limit of 2" in page  # distinct, not 3 + 2
     assert "over the limit of 2</span>" in page  # in the cell itself, not only above
