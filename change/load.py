@@ -171,10 +171,12 @@ def _carried(
 ) -> dict[str, set[int]]:
     """{row path: initiatives affecting anyone in it or below it} (distinct)."""
     rows = {path: set() for path in row_paths}
+    # Only the rows' own depths can match (one or two of them, not all eight).
+    lengths = sorted({len(path) for path in rows})
     for path, found in reach.items():
-        for above in _ancestry(path):
-            if above in rows:
-                rows[above] |= found
+        for length in lengths:
+            if path[:length] in rows:
+                rows[path[:length]] |= found
     return rows
 
 
