@@ -113,3 +113,9 @@ def test_a_manager_sees_their_team_and_moves_the_months(page, live_server, clash
         later.strftime("%b %Y")
     )
     assert_accessible(page)
+
+    # A browser without a month picker lets anything through: it is shown back.
+    page.goto(f"{live_server.url}/change/load/?start=next+spring")
+    expect(page.get_by_text("(You entered “next spring”.)")).to_be_visible()
+    expect(page.get_by_label("From")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
