@@ -117,7 +117,7 @@ def publishable(
 RANK_PUBLISHED = 100
 # How often the new groups are decided again, without those that made a
 # published one give way, before all of them are hidden.
-BESIDE_ATTEMPTS = 3
+BESIDE_ATTEMPTS = 5
 
 
 def publishable_beside(
@@ -133,8 +133,8 @@ def publishable_beside(
     depends on the newcomers. Each group's rank should be below the published
     ones'. If a published group would still give way, the new groups that
     nearly match it (fewer than min_size people apart each way: the clash across
-    rounds), or failing that all that share people with it, are hidden and the
-    rest decided again.
+    rounds) and the lowest-ranked of those sharing people with it are hidden,
+    and the rest decided again; the last time round, all that share people.
     """
     if min_size is None:
         min_size = settings.CHANGE_MIN_GROUP
@@ -144,19 +144,24 @@ def publishable_beside(
     ]
     candidates = list(groups)
     given_way: dict[Hashable, Decision] = {}
-    for _attempt in range(BESIDE_ATTEMPTS):
+    for attempt in range(BESIDE_ATTEMPTS):
         decisions = publishable([*fixed, *candidates], min_size=min_size)
         lost = [group for group in fixed if not decisions[group.key].published]
         if not lost:
             return {g.key: decisions[g.key] for g in candidates} | given_way
+        touched = frozenset().union(*(group.members for group in lost))
+        meeting = [group for group in candidates if group.members & touched]
         clashes = [
             group
-            for group in candidates
+            for group in meeting
             if any(_near(group.members, other.members, min_size) for other in lost)
         ]
-        if not clashes:
-            touched = frozenset().union(*(group.members for group in lost))
-            clashes = [group for group in candidates if group.members & touched]
+        # With them, the least valuable of those that meet a lost group (an
+        # atom of theirs may be what clashed); all that meet, if nothing else.
+        lowest = min((group.rank for group in meeting), default=0)
+        clashes += [group for group in meeting if group.rank == lowest]
+        if attempt == BESIDE_ATTEMPTS - 2:
+            clashes = meeting
         for group in clashes:
             given_way[group.key] = Decision(False, PROTECTS_ANOTHER)
         candidates = [g for g in candidates if g.key not in given_way]
