@@ -7,3 +7,12 @@ class ChangeConfig(AppConfig):
 
     name = "change"
     verbose_name = _("Change initiatives")
+
+    def ready(self):
+        from people.signals import roster_applied
+
+        from .signal_handlers import refresh_readiness_after_roster
+
+        roster_applied.connect(
+            refresh_readiness_after_roster, dispatch_uid="change_readiness_roster"
+        )

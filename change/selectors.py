@@ -4,10 +4,11 @@ Aggregates of check-in answers are not read here: they leave the database only
 through the privacy gatekeeper (change/privacy.py).
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
 from django.utils import timezone
 
 from assignments.selectors import learner_rows
@@ -34,6 +35,39 @@ def affected_employees(*, initiative: Initiative) -> QuerySet[Employee]:
         unit_paths=list(initiative.units.values_list("path", flat=True)),
         role_profile_ids=initiative.role_profiles.values_list("pk", flat=True),
     )
+
+
+UNIT, ROLE = 1, 2  # what an Audience's id is of
+
+
+@dataclass(frozen=True)
+class Audience:
+    """`affected_employees`' rule asked of one (unit, role profile) pair, not a person.
+
+    For counting many people: count active people by unit and role profile in
+    the database, then ask this of each pair (the readiness funnel does).
+    """
+
+    unit_ids: frozenset[int]
+    role_ids: frozenset[int]
+
+    @classmethod
+    def of(cls, initiative: Initiative) -> "Audience":
+        """The initiative's rule: one query (its units and role profiles together)."""
+        units = Initiative.units.through.objects.filter(
+            initiative=initiative
+        ).values_list("orgunit_id", Value(UNIT))
+        roles = Initiative.role_profiles.through.objects.filter(
+            initiative=initiative
+        ).values_list("roleprofile_id", Value(ROLE))
+        found = {UNIT: set(), ROLE: set()}
+        for pk, kind in units.union(roles, all=True):
+            found[kind].add(pk)
+        return cls(frozenset(found[UNIT]), frozenset(found[ROLE]))
+
+    def includes(self, *, chain: Collection[int], role_id: int | None) -> bool:
+        """Whether active people in the unit whose chain (top down) this is are affected."""
+        return role_id in self.role_ids or not self.unit_ids.isdisjoint(chain)
 
 
 def initiatives_affecting(*, employee: Employee) -> QuerySet[Initiative]:

@@ -41,6 +41,7 @@ from .reports import (
     training_counts_by_user,
     training_summary,
     users_who_completed,
+    users_who_completed_query,
 )
 
 __all__ = [
@@ -74,4 +75,5 @@ __all__ = [
     "training_counts_by_user",
     "training_summary",
     "users_who_completed",
+    "users_who_completed_query",
 ]

@@ -204,11 +204,22 @@ def users_who_completed(
 
     Exempt rows do not count against anyone; a user holding none is not counted.
     """
-    return set(
-        AssignedLearner.objects.filter(
-            user_id__in=users, assignment_id__in=list(assignment_ids)
-        )
-        .counted()
+    return set(users_who_completed_query(users=users, assignments=list(assignment_ids)))
+
+
+def users_who_completed_query(
+    *, users: QuerySet | None, assignments: QuerySet | Collection[int]
+) -> QuerySet:
+    """The same user ids as `users_who_completed`, as a subquery (no query of its own).
+
+    `users` None: whoever holds one of the assignments. For filtering inside
+    another query: `.filter(user_id__in=...)`.
+    """
+    learners = AssignedLearner.objects.filter(assignment_id__in=assignments)
+    if users is not None:
+        learners = learners.filter(user_id__in=users)
+    return (
+        learners.counted()
         .values("user_id")
         .annotate(
             held=Count("pk"), done=Count("pk", filter=Q(completed_on__isnull=False))

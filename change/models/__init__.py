@@ -1,6 +1,7 @@
 from .adoption import UsageDay, UsageToken
 from .checkins import CheckInInvitation, CheckInResponse
 from .initiatives import BarrierAction, CheckInRound, Initiative
+from .results import ReadinessResult, ReadinessSnapshot
 
 __all__ = [
     "BarrierAction",
@@ -8,6 +9,8 @@ __all__ = [
     "CheckInResponse",
     "CheckInRound",
     "Initiative",
+    "ReadinessResult",
+    "ReadinessSnapshot",
     "UsageDay",
     "UsageToken",
 ]

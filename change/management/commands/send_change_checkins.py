@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from change.reminders import MAX_REMINDERS, REMINDER_GAP_DAYS, checkins_send
+from change.tasks import readiness_results_refresh_stale
 from lib.dates import command_date
 
 
@@ -11,7 +12,9 @@ class Command(BaseCommand):
         "For every open check-in round of an active change initiative, invite the "
         "affected people who have not been invited, and remind those who have not "
         f"answered (at most {MAX_REMINDERS} times, {REMINDER_GAP_DAYS} days apart). "
-        "Safe to run more than once a day: it sends nothing twice."
+        "Safe to run more than once a day: it sends nothing twice. Then queues "
+        "the readiness results of every initiative a round of which has closed "
+        "since they were last computed."
     )
 
     def add_arguments(self, parser):
@@ -21,9 +24,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        counts = checkins_send(today=command_date(options["date"]))
+        today = command_date(options["date"])
+        counts = checkins_send(today=today)
+        counts["results"] = readiness_results_refresh_stale(today=today)
         self.stdout.write(
             "Open rounds: {rounds}. Queued {invited} invitation(s) and {reminded} "
             "reminder(s). Skipped {skipped_no_email} without an e-mail "
-            "address.".format(**counts)
+            "address. Queued {results} readiness result refresh(es).".format(**counts)
         )
