@@ -94,6 +94,8 @@ class Readiness:
     preparing: bool = False
     computed_at: datetime | None = None
     today: date | None = None
+    # {unit: its chain from the top}, as read for this dashboard.
+    tree: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def published(self) -> list[privacy.Group]:
@@ -104,7 +106,10 @@ class Readiness:
         asked for, as the stored rows hold no members.
         """
         return published_groups(
-            initiative=self.initiative, rounds=self.rounds, today=self.today
+            initiative=self.initiative,
+            rounds=self.rounds,
+            today=self.today,
+            tree=self.tree,
         )
 
 
@@ -177,6 +182,7 @@ def readiness(
         preparing=preparing,
         computed_at=snapshot.computed_at,
         today=today,
+        tree=tree,
     )
 
 

@@ -149,16 +149,21 @@ class _Tally:
 
 
 def published_groups(
-    *, initiative: Initiative, rounds: list[CheckInRound], today: date
+    *,
+    initiative: Initiative,
+    rounds: list[CheckInRound],
+    today: date,
+    tree: dict[int, list[int]] | None = None,
 ) -> list[privacy.Group]:
-    """Every group the stored results publish, with its members: two queries.
+    """Every group the stored results publish, with its members: one or two queries.
 
     Worked out again from the answers (the whole decision: seconds at 40,000
     people), for numbers that must be decided beside the published ones
     (change.adoption). Round orders are positions in `rounds`, as there.
     """
     closed = [r for r in rounds if r.state_on(today) == CheckInRound.State.CLOSED]
-    tree = unit_tree(OrgUnit.objects.values_list("pk", "path"))
+    if tree is None:
+        tree = unit_tree(OrgUnit.objects.values_list("pk", "path"))
     order = {r.pk: i for i, r in enumerate(rounds)}
     tallies, _comments, _answered_in, _roles = _tallies(closed=closed, tree=tree)
     groups = _groups(tallies, order=order)
