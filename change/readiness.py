@@ -74,6 +74,9 @@ class Row:
     summary: Summary = field(default_factory=Summary)
     response_rate: int | None = None
     action: str = ""  # the suggested action for the most common barrier
+    # The group's comments when at least CHANGE_MIN_COMMENTS people commented
+    # and the gatekeeper publishes them: text only, shuffled (all roles only).
+    comments: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -166,10 +169,10 @@ def readiness(
         row.affected, row.trained = people.get(row.key, (0, 0))
         row.invited = invited.get(row.key, 0)
         if chosen is not None and (chosen.pk, row.key) in stored:
-            row.summary, respondents = stored[(chosen.pk, row.key)]
+            row.summary, respondents, row.comments = stored[(chosen.pk, row.key)]
             if not row.summary.hidden:
                 _add_rate_and_action(row, responded=respondents, actions=actions)
-    trend = [(r, stored.get((r.pk, top), (Summary(), 0))[0]) for r in closed]
+    trend = [(r, stored.get((r.pk, top), (Summary(), 0, []))[0]) for r in closed]
     return Readiness(
         initiative=initiative,
         rounds=rounds,
@@ -226,8 +229,8 @@ def _stored(
     role: int | None,
     rows: list[Row],
     top: Hashable,
-) -> dict[tuple, tuple[Summary, int]]:
-    """{(round, unit key): (summary, respondents)}: the shown rows' results, one query.
+) -> dict[tuple, tuple[Summary, int, list[str]]]:
+    """{(round, unit key): (summary, respondents, comments)}: the shown rows', one query.
 
     The chosen round's rows, and the top row in every closed round (the trend).
     """
@@ -247,10 +250,10 @@ def _stored(
         wanted,
         Q(role_profile__isnull=True) if role is None else Q(role_profile_id=role),
         initiative=initiative,
-    ).values_list("round_id", "unit_id", "summary", "respondents")
+    ).values_list("round_id", "unit_id", "summary", "respondents", "comments")
     return {
-        (round_pk, unit or ALL): (Summary.from_json(summary), respondents)
-        for round_pk, unit, summary, respondents in results
+        (round_pk, unit or ALL): (Summary.from_json(summary), respondents, comments)
+        for round_pk, unit, summary, respondents, comments in results
     }
 
 

@@ -21,12 +21,13 @@ def closed_round(initiative, *, name="Baseline", weeks_ago=2) -> CheckInRound:
     )
 
 
-def answer(checkin_round, employee, **scores):
+def answer(checkin_round, employee, comment="", **scores):
     """One person's answers, submitted while the round was open."""
     return checkin_submit(
         checkin_round=checkin_round,
         employee=employee,
         scores={**READY, **scores},
+        comment=comment,
         today=checkin_round.opens_on,
     )
 
