@@ -74,6 +74,9 @@ class Row:
     summary: Summary = field(default_factory=Summary)
     response_rate: int | None = None
     action: str = ""  # the suggested action for the most common barrier
+    # While a round is open: the share who answered so far, to the nearest
+    # 10%, for units of 10 or more invited (privacy.response_rate).
+    open_rate: int | None = None
     # The group's comments when at least CHANGE_MIN_COMMENTS people commented
     # and the gatekeeper publishes them: text only, shuffled (all roles only).
     comments: list[str] = field(default_factory=list)
@@ -94,6 +97,8 @@ class Readiness:
     trend: list[tuple[CheckInRound, Summary]]
     # True while newer results are being computed: what is shown is the last
     # stored snapshot (closed lists only the rounds it covers).
+    # The round taking answers today, if any: its response rates only.
+    open_round: CheckInRound | None = None
     preparing: bool = False
     computed_at: datetime | None = None
     today: date | None = None
@@ -145,6 +150,10 @@ def readiness(
     role = role_profile_id if any(r.pk == role_profile_id for r in roles) else None
     people = _people(initiative, above=tree, role=role)
     invited = _invited(chosen, above=tree, role=role)
+    open_round = next(
+        (r for r in rounds if r.state_on(today) == CheckInRound.State.OPEN), None
+    )
+    so_far = _answered_so_far(open_round, above=tree, role=role)
     # The initiative's own text, else the default: translated once, not per row.
     actions = {stage.number: str(DEFAULT_ACTIONS[stage.number]) for stage in STAGES}
     actions.update(
@@ -168,6 +177,11 @@ def readiness(
     for row in rows:
         row.affected, row.trained = people.get(row.key, (0, 0))
         row.invited = invited.get(row.key, 0)
+        if row.key in so_far:
+            asked, answered = so_far[row.key]
+            row.open_rate = privacy.response_rate(
+                responded=answered, invited=asked, released=False
+            )
         if chosen is not None and (chosen.pk, row.key) in stored:
             row.summary, respondents, row.comments = stored[(chosen.pk, row.key)]
             if not row.summary.hidden:
@@ -182,6 +196,7 @@ def readiness(
         role_profile_id=role,
         rows=rows,
         trend=trend,
+        open_round=open_round,
         preparing=preparing,
         computed_at=snapshot.computed_at,
         today=today,
@@ -337,3 +352,31 @@ def _invited(
     return Counter(
         {unit: n for unit, (n,) in _rolled_up(list(counts), above=above).items()}
     )
+
+
+def _answered_so_far(
+    open_round: CheckInRound | None,
+    *,
+    above: dict[int, list[int]],
+    role: int | None,
+) -> dict[Hashable, tuple[int, int]]:
+    """{unit: (invited, answered)} in the open round, by unit today: one query.
+
+    "Answered" is the flag the daily run sets (change.reminders), so the
+    rate moves once a day, not as each person answers.
+    """
+    if open_round is None:
+        return {}
+    invitations = CheckInInvitation.objects.filter(round=open_round)
+    if role is not None:
+        invitations = invitations.filter(employee__role_profile_id=role)
+    counts = (
+        invitations.order_by()
+        .values("employee__org_unit_id")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=Q(responded=True)))
+        .values_list("employee__org_unit_id", "n", "answered")
+    )
+    return {
+        unit: (n, answered)
+        for unit, (n, answered) in _rolled_up(list(counts), above=above).items()
+    }
