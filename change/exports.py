@@ -54,7 +54,11 @@ def readiness_row(row: Row) -> list:
         value
         for cell in summary.stages or [None] * len(STAGES)
         for value in (
-            (cell.mean, cell.high_percent) if cell and not cell.hidden else ("", "")
+            ("", "")
+            if cell is None or cell.hidden
+            else (cell.text, "")
+            if cell.concentrated
+            else (cell.mean, cell.high_percent)
         )
     ]
     barriers = summary.barriers

@@ -34,11 +34,11 @@ from .models import (
     ReadinessSnapshot,
 )
 from .stages import STAGE_FIELDS, STAGES
-from .summaries import CATEGORIES, NOT_YET, StageCell, Summary
+from .summaries import CATEGORIES, NOT_YET, StageCell, Summary, stage_cell
 
 # Bumped whenever what is computed from the answers changes: stored results
 # of an older rule are stale.
-RULES = "1"
+RULES = "2"
 ALL = "all"  # the unit key of the group of everyone the initiative affects
 # Stages people may mark "not applicable yet": their numbers cover fewer people.
 OPTIONAL = {i for i, stage in enumerate(STAGES) if stage.may_be_not_applicable}
@@ -129,12 +129,12 @@ def readiness_results_refresh(
 class _Tally:
     """Sums over one group's answers, filled while the answers are read once."""
 
-    __slots__ = ("answered", "barriers", "high", "members", "sums")
+    __slots__ = ("answered", "barriers", "high", "members", "scores")
 
     def __init__(self):
         self.members: set[str] = set()
         self.answered: list[set[str]] = [set() for _ in STAGE_FIELDS]
-        self.sums = [0] * len(STAGE_FIELDS)
+        self.scores = [Counter() for _ in STAGE_FIELDS]
         self.high = [0] * len(STAGE_FIELDS)
         self.barriers: Counter = Counter()
 
@@ -144,7 +144,7 @@ class _Tally:
         for i, score in enumerate(scores):
             if score is not None:
                 self.answered[i].add(key)
-                self.sums[i] += score
+                self.scores[i][score] += 1
                 self.high[i] += score >= 4
 
 
@@ -298,9 +298,8 @@ def _summary(tally: _Tally, decisions: dict, *, group: tuple) -> Summary:
             stages.append(StageCell(hidden=NOT_YET))
         else:
             stages.append(
-                StageCell(
-                    mean=round(tally.sums[i] / answered, 1),
-                    high_percent=privacy.whole_percent(tally.high[i], answered),
+                stage_cell(
+                    scores=tally.scores[i], answered=answered, high=tally.high[i]
                 )
             )
     counts = {category: tally.barriers.get(category, 0) for category in CATEGORIES}

@@ -17,6 +17,8 @@ from .stages import STAGES
 # The barrier categories in display order; None is "ready" (no barrier).
 CATEGORIES: tuple[int | None, ...] = (*(stage.number for stage in STAGES), None)
 NOT_YET = "not_yet"  # nobody could answer this stage yet (before go-live)
+# A stage cell told in words (StageCell.concentrated).
+SAME, ALL_HIGH, NONE_HIGH = "same", "all_high", "none_high"
 # Why a number is missing, as the dashboard and its CSV say it.
 HIDDEN_TEXT = {
     privacy.TOO_FEW: _("too few answers"),
@@ -33,15 +35,49 @@ class StageCell:
     mean: float | None = None
     high_percent: int | None = None
     hidden: str = ""
+    # Class disclosure: when nearly everyone gave one score (SAME, with the
+    # score in `most`), or everyone or nobody is at 4–5, words stand in for
+    # the mean and the share, which would tell each member's answer.
+    concentrated: str = ""
+    most: int | None = None
 
     @property
     def hidden_text(self) -> str:
         return str(HIDDEN_TEXT.get(self.hidden, ""))
 
     @property
+    def text(self) -> str:
+        """The words of a concentrated cell ("" otherwise)."""
+        if self.concentrated == SAME:
+            return str(_("Most scored %(score)s") % {"score": self.most})
+        if self.concentrated == ALL_HIGH:
+            return str(_("Nearly everyone at 4–5"))
+        if self.concentrated == NONE_HIGH:
+            return str(_("Nearly nobody at 4–5"))
+        return ""
+
+    @property
     def band(self) -> int:
         """0–4 by the share at 4–5, for the heatmap colour (the number is shown too)."""
+        if self.concentrated:
+            high = self.concentrated == ALL_HIGH or (self.most or 0) >= 4
+            return 4 if high else 0
         return min((self.high_percent or 0) // 20, 4)
+
+
+def stage_cell(*, scores: dict[int, int], answered: int, high: int) -> StageCell:
+    """A published stage's cell from its score counts: numbers, or words if they'd tell."""
+    score, count = max(scores.items(), key=lambda item: (item[1], item[0]))
+    if 100 * count >= privacy.CONCENTRATED_PERCENT * answered:
+        return StageCell(concentrated=SAME, most=score)
+    if high == answered:
+        return StageCell(concentrated=ALL_HIGH)
+    if high == 0:
+        return StageCell(concentrated=NONE_HIGH)
+    return StageCell(
+        mean=round(sum(s * n for s, n in scores.items()) / answered, 1),
+        high_percent=privacy.whole_percent(high, answered),
+    )
 
 
 @dataclass
@@ -113,7 +149,13 @@ class Summary:
             "hidden": "",
             "responses": self.responses,
             "stages": [
-                {"mean": c.mean, "high": c.high_percent, "hidden": c.hidden}
+                {
+                    "mean": c.mean,
+                    "high": c.high_percent,
+                    "hidden": c.hidden,
+                    "words": c.concentrated,
+                    "most": c.most,
+                }
                 for c in self.stages
             ],
             "barriers": {
@@ -134,7 +176,13 @@ class Summary:
             hidden="",
             responses=data["responses"],
             stages=[
-                StageCell(mean=c["mean"], high_percent=c["high"], hidden=c["hidden"])
+                StageCell(
+                    mean=c["mean"],
+                    high_percent=c["high"],
+                    hidden=c["hidden"],
+                    concentrated=c["words"],
+                    most=c["most"],
+                )
                 for c in data["stages"]
             ],
             barriers=privacy.Distribution(

@@ -42,6 +42,8 @@ def _head(row) -> str:
 def _cell(cell: StageCell, texts: dict) -> str:
     if cell.hidden:
         return f'<td class="cell hidden-cell">{texts["hidden"][cell.hidden]}</td>'
+    if cell.concentrated:
+        return f'<td class="cell band-{int(cell.band)}">{escape(cell.text)}</td>'
     return (
         f'<td class="cell band-{int(cell.band)}">{float(cell.mean)}'
         f'<span class="d-block small">{int(cell.high_percent)}% {texts["at_high"]}'

@@ -21,8 +21,9 @@ def rollout(org, employee, manager):
     """Road Crew A (Alice and her manager Bob, plus ten more) answered a round."""
     initiative = InitiativeFactory(units=[org["team_a"]], name="311 rollout")
     baseline = closed_round(initiative)
-    for person in staff(org["team_a"], 10):
-        answer(baseline, person, learn=2)
+    # Commit spread over 4 and 5, so that cell is not one answer for all.
+    for person, commit in zip(staff(org["team_a"], 10), [4, 5] * 5, strict=True):
+        answer(baseline, person, learn=2, commit=commit)
     return initiative
 
 
@@ -91,11 +92,18 @@ def test_a_manager_is_refused_while_the_initiative_is_only_planned(
 def test_the_page_shows_numbers_in_cells_and_the_trend_table(
     rollout, client_for, ld_admin
 ):
+    # Two more, held up at Commit: ten of twelve still at Learn.
+    baseline = rollout.rounds.get()
+    for person in staff(rollout.units.get(), 2):
+        answer(baseline, person, commit=3)
     page = client_for(ld_admin).get(_url(rollout)).content.decode()
 
     assert "Readiness: 311 rollout" in page
     assert "Road Crew A" in page
-    assert "4.0" in page and "100% at 4–5" in page  # Understand: everyone gave 5/4
+    # Commit: five 4s, five 5s and two 3s.
+    assert str(round((20 + 25 + 6) / 12, 1)) in page and "83% at 4–5" in page
+    # Understand: everyone gave 5, which a mean of 5.0 would tell of each.
+    assert "Most scored 5" in page and "100% at 4–5" not in page
     assert "Most people are held up at Learn." in page
     assert "<svg" in page and "Ready across rounds" in page
 
