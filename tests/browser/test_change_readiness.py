@@ -24,9 +24,11 @@ def rollout(org, manager):
     )
     baseline = closed_round(initiative, name="Baseline", weeks_ago=6)
     after = closed_round(initiative, name="30 days after", weeks_ago=2)
-    for person in staff(org["team_a"], 12):
+    # After: Commit spread over 3–5 (a mean is shown); everyone gave Understand 5.
+    commits = [3, *([4, 5] * 5), 4]
+    for person, commit in zip(staff(org["team_a"], 12), commits, strict=True):
         answer(baseline, person, learn=2)
-        answer(after, person)
+        answer(after, person, commit=commit)
     night = OrgUnitFactory(code="NIGHT", name="Night crew", parent=org["team_b"])
     for person in staff(night, 5):
         answer(after, person)
@@ -47,7 +49,9 @@ def test_a_change_lead_reads_the_dashboard_and_switches_rounds(
     ).to_be_visible()
     heatmap = page.get_by_role("table").first
     crew_a = heatmap.get_by_role("row").filter(has_text="Road Crew A")
-    expect(crew_a).to_contain_text("100% at 4–5")
+    expect(crew_a).to_contain_text("92% at 4–5")
+    # A 5.0 and 100% would tell each person's answer: words instead.
+    expect(crew_a).to_contain_text("Most scored 5")
     night = heatmap.get_by_role("row").filter(has_text="Night crew")
     expect(night).to_contain_text("hidden to protect a smaller group")
     expect(
