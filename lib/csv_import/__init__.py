@@ -13,6 +13,7 @@ from .reading import (
     CsvReader,
     RowError,
     csv_decode,
+    csv_lines,
     header_index,
     row_width_message,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "CsvReader",
     "RowError",
     "csv_decode",
+    "csv_lines",
     "header_index",
     "row_width_message",
 ]

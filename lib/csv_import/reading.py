@@ -4,10 +4,13 @@ Line numbers are physical lines of the file (a quoted value may span several),
 so a person can find the row in any text editor or spreadsheet.
 """
 
+import codecs
 import csv
 import io
-from collections.abc import Callable, Collection, Iterator, Sequence
+import itertools
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 
@@ -38,35 +41,70 @@ class CsvFileError(DomainError):
         return RowError(self.line, self.column, "", self.message, self.code)
 
 
+def _not_utf8(error: type[CsvFileError], line: int) -> CsvFileError:
+    return error(
+        _("The file is not UTF-8 text (line %(line)s); save it as “CSV UTF-8”.")
+        % {"line": line},
+        code="not_utf8",
+        line=line,
+    )
+
+
 def csv_decode(data: bytes, *, error: type[CsvFileError] = CsvFileError) -> str:
     """The file as text (UTF-8, with or without a byte-order mark), or `error`."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise error(
-            _("The file is not UTF-8 text (line %(line)s); save it as “CSV UTF-8”.")
-            % {"line": line},
-            code="not_utf8",
-            line=line,
-        ) from exc
+        raise _not_utf8(error, data[: exc.start].count(b"\n") + 1) from exc
     if not text.strip():
         raise error(_("The file is empty."), code="empty")
     return text
 
 
+_CHECK_CHUNK = 1024 * 1024
+
+
+def csv_lines(
+    stream: BinaryIO, *, error: type[CsvFileError] = CsvFileError
+) -> Iterator[str]:
+    """The lines of a seekable binary file as text, checked like `csv_decode`.
+
+    For files too big to hold as text: the bytes are checked in chunks (UTF-8,
+    not empty), then the file is rewound and read line by line.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    lines_before, blank = 0, True
+    while chunk := stream.read(_CHECK_CHUNK):
+        try:
+            text = decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            line = lines_before + chunk[: exc.start].count(b"\n") + 1
+            raise _not_utf8(error, line) from exc
+        lines_before += chunk.count(b"\n")
+        blank = blank and not text.strip()
+    if blank:
+        raise error(_("The file is empty."), code="empty")
+    stream.seek(0)
+    return codecs.iterdecode(stream, "utf-8-sig")
+
+
 class CsvReader:
     """The header (as written) and then each non-blank row as (line, cells).
 
-    The delimiter is whichever of comma and semicolon the header uses more
+    `text` is the whole file, or its lines (`csv_lines`, for big files). The
+    delimiter is whichever of comma and semicolon the header uses more
     (spreadsheets in some locales save with semicolons). Iterate once.
     """
 
-    def __init__(self, text: str, *, error: type[CsvFileError] = CsvFileError):
-        newline = text.find("\n")
-        header_line = text if newline < 0 else text[:newline]
+    def __init__(
+        self, text: str | Iterable[str], *, error: type[CsvFileError] = CsvFileError
+    ):
+        lines = iter(io.StringIO(text, newline="") if isinstance(text, str) else text)
+        header_line = next(lines, "")
         delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-        self._reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        self._reader = csv.reader(
+            itertools.chain([header_line], lines), delimiter=delimiter
+        )
         self._error = error
         self.header: list[str] = self._next() or []
         self.row_count = 0  # non-blank rows read so far
@@ -87,7 +125,7 @@ class CsvReader:
         start = self._reader.line_num + 1
         while (cells := self._next()) is not None:
             line, start = start, self._reader.line_num + 1
-            if any(cell.strip() for cell in cells):
+            if "".join(cells).strip():  # not blank
                 self.row_count += 1
                 yield line, cells
 

@@ -70,6 +70,9 @@ class CsvImportView(WagtailAdminTemplateMixin, View):
     `options`, `preview`, `apply` and `applied_message`. `preview` and `apply`
     return a result with `errors` and `changes`, or raise a `CsvFileError`. Its
     template extends `includes/csv_import/page.html` and fills in its columns.
+    A result that lists only the first errors says how many there were in
+    `error_count`. An import of one object (its pk in the URL) answers
+    `get_index_url` and finds the object in `dispatch`.
     """
 
     upload_form_class: type[forms.Form]
@@ -106,10 +109,14 @@ class CsvImportView(WagtailAdminTemplateMixin, View):
     def get_breadcrumbs_items(self):
         return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
 
-    def get(self, request):
+    def get_index_url(self) -> str:
+        """Where Cancel and a finished import go."""
+        return reverse(self.index_url_name)
+
+    def get(self, request, *args, **kwargs):
         return self.render(upload_form=self.upload_form_class())
 
-    def post(self, request):
+    def post(self, request, *args, **kwargs):
         if "token" in request.POST:
             return self.confirm(request)
         form = self.upload_form_class(request.POST, request.FILES)
@@ -166,7 +173,7 @@ class CsvImportView(WagtailAdminTemplateMixin, View):
                     "Upload the file again."
                 ),
             )
-            return redirect(self.index_url_name)
+            return redirect(self.get_index_url())
         filename = form.cleaned_data["filename"]
         options = {name: form.cleaned_data[name] for name in self.options_names()}
         try:
@@ -183,7 +190,7 @@ class CsvImportView(WagtailAdminTemplateMixin, View):
                 changes=[],
             )
         messages.success(request, self.applied_message(result))
-        return redirect(self.index_url_name)
+        return redirect(self.get_index_url())
 
     def options_names(self) -> list[str]:
         """The option fields the confirm form carries (all but the file's own)."""
@@ -195,10 +202,12 @@ class CsvImportView(WagtailAdminTemplateMixin, View):
 
     def render(self, **context):
         context = {
-            "cancel_url": reverse(self.index_url_name),
+            "cancel_url": self.get_index_url(),
             "errors_table_id": self.errors_table_id,
             **context,
         }
+        if (result := context.get("result")) is not None:
+            context["error_count"] = getattr(result, "error_count", len(result.errors))
         return render(
             self.request, self.template_name, self.get_context_data(**context)
         )

@@ -1,9 +1,12 @@
+import io
+
 import pytest
 
 from lib.csv_import import (
     CsvFileError,
     CsvReader,
     csv_decode,
+    csv_lines,
     header_index,
     row_width_message,
 )
@@ -21,6 +24,30 @@ def test_unreadable_bytes_are_refused_with_the_importers_error(data, code, line)
     with pytest.raises(OurFileError) as error:
         csv_decode(data, error=OurFileError)
     assert (error.value.code, error.value.line) == (code, line)
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "line"),
+    [(b"", "empty", 1), (b"  \n", "empty", 1), (b"a,b\nok\n\xe9\n", "not_utf8", 3)],
+)
+def test_a_big_file_read_line_by_line_is_refused_the_same_way(data, code, line):
+    with pytest.raises(OurFileError) as error:
+        csv_lines(io.BytesIO(data), error=OurFileError)
+    assert (error.value.code, error.value.line) == (code, line)
+
+
+def test_a_bad_byte_far_into_a_big_file_is_found_on_its_line():
+    data = b"a,b\n" + b"1,2\n" * 400_000 + b"3,\xe9\n"
+    with pytest.raises(OurFileError) as error:
+        csv_lines(io.BytesIO(data), error=OurFileError)
+    assert error.value.line == 400_002
+
+
+def test_lines_of_a_file_read_like_its_text():
+    data = '\ufeffa;b\r\n1;"two\r\nlines"\r\n\r\n3;4\r\n'.encode()
+    reader = CsvReader(csv_lines(io.BytesIO(data)))
+    assert reader.header == ["a", "b"]
+    assert list(reader) == [(2, ["1", "two\r\nlines"]), (5, ["3", "4"])]
 
 
 def test_a_byte_order_mark_is_dropped():
