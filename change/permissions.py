@@ -102,3 +102,8 @@ def user_sees_all_change_load(user: AnyUser) -> bool:
 def user_can_view_change_load(user: AnyUser) -> bool:
     """The change-load page: everyone who sees all of it, and unit heads for theirs."""
     return user_sees_all_change_load(user) or bool(headed_unit_paths(user=user))
+
+
+def user_can_import_usage(user: AnyUser, initiative: Initiative) -> bool:
+    """Import an initiative's usage and hold its API tokens: whoever manages it."""
+    return user_can_manage_initiative(user, initiative)

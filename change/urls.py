@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views
+from .usage.api import usage_api
 
 app_name = "change"
 
@@ -20,4 +21,5 @@ urlpatterns = [
         views.readiness_dashboard,
         name="readiness",
     ),
+    path("api/change/<slug:slug>/usage/", usage_api, name="usage-api"),
 ]

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -28,10 +28,13 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets import Button
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -52,6 +55,8 @@ from .permissions import (
     user_can_manage_initiatives,
 )
 from .services import initiative_draft, initiative_saved
+from .usage.token_views import UsageTokenRevokeView, UsageTokensView
+from .usage.upload import UsageImportView
 
 
 class InitiativePermissionPolicy(ModelPermissionPolicy):
@@ -163,6 +168,28 @@ class InitiativeFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=Initiative.objects.filter(reach).values("pk"))
 
 
+def _usage_links(initiative: Initiative) -> list[tuple[str, str, str, int]]:
+    """(label, URL, icon, priority) of an initiative's usage pages.
+
+    Shown wherever the initiative is: whoever may edit it may import its
+    usage (change.permissions.user_can_import_usage).
+    """
+    return [
+        (
+            _("Import usage"),
+            reverse("change_usage:import", args=[initiative.pk]),
+            "upload",
+            40,
+        ),
+        (
+            _("Usage API tokens"),
+            reverse("change_usage:tokens", args=[initiative.pk]),
+            "key",
+            50,
+        ),
+    ]
+
+
 class InitiativeIndexView(generic.IndexView):
     """The listing; its CSV and XLSX exports hold aggregates only (change.overview)."""
 
@@ -199,6 +226,15 @@ class InitiativeIndexView(generic.IndexView):
             *super().header_buttons,
             HeaderButton(
                 _("Change load"), url=reverse("change:load"), icon_name="table"
+            ),
+        ]
+
+    def get_list_more_buttons(self, instance):
+        return [
+            *super().get_list_more_buttons(instance),
+            *(
+                MenuItem(label, url=url, icon_name=icon, priority=priority)
+                for label, url, icon, priority in _usage_links(instance)
             ),
         ]
 
@@ -244,7 +280,15 @@ class InitiativeCreateView(_SavedMixin, generic.CreateView):
 
 
 class InitiativeEditView(_OwnInitiativeMixin, _SavedMixin, generic.EditView):
-    pass
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            *(
+                Button(label, url=url, icon_name=icon, priority=priority)
+                for label, url, icon, priority in _usage_links(self.object)
+            ),
+        ]
 
 
 class InitiativeHistoryView(_OwnInitiativeMixin, HistoryView):
@@ -364,3 +408,21 @@ class InitiativeViewSet(JoinedModelViewSet):
     ordering = ["go_live", "name"]
     copy_view_enabled = False
     edit_handler = panels
+
+
+class UsageDataViewSet(ViewSet):
+    """An initiative's usage pages: the CSV import and the API tokens (no menu item)."""
+
+    name = "change_usage"
+    url_prefix = "change/usage"
+
+    def get_urlpatterns(self):
+        return [
+            path("<int:pk>/import/", UsageImportView.as_view(), name="import"),
+            path("<int:pk>/tokens/", UsageTokensView.as_view(), name="tokens"),
+            path(
+                "<int:pk>/tokens/<int:token_pk>/revoke/",
+                UsageTokenRevokeView.as_view(),
+                name="revoke",
+            ),
+        ]
