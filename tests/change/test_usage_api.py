@@ -1,7 +1,10 @@
 """POST /api/change/<slug>/usage/: tokens, every answer, idempotency, query counts."""
 
 import json
-from datetime import timedelta
+import re
+from datetime import date, timedelta
+from pathlib import Path
+from unittest.mock import patch
 
 from django.db import connection
 from django.test import Client
@@ -12,10 +15,11 @@ from django.utils import timezone
 import pytest
 
 from change.models import UsageDay, UsageToken
-from change.usage import api
+from change.usage import api, usage_import
 from change.usage.tokens import usage_token_create, usage_token_revoke
 from tests.change.factories import InitiativeFactory
 from tests.people.factories import EmployeeFactory
+from tests.personas import every_persona
 
 YESTERDAY = timezone.localdate() - timedelta(days=1)
 
@@ -254,3 +258,46 @@ def test_queries_stay_the_same_from_ten_items_to_two_hundred(rollout, org):
 
     assert queries_for(10) == queries_for(200)
     assert UsageToken.objects.count() == 1
+
+
+def _documented(name):
+    return (Path(__file__).resolve().parents[2] / "docs" / name).read_text()
+
+
+def test_the_documented_request_and_example_file_are_accepted(org):
+    """docs/change.md's curl example and docs/usage-example.csv, as written."""
+    initiative = InitiativeFactory(units=[org["team_a"]], slug="caseconnect")
+    for number in ("100234", "100235"):
+        EmployeeFactory(org_unit=org["team_a"], employee_number=number)
+    curl = re.search(r"curl -X POST .*?'\)?\n```", _documented("change.md"), re.S)
+    assert curl is not None
+    path = re.search(r"https?://[^/]+(/\S+)", curl.group()).group(1)
+    body = re.search(r"-d '(.*)'", curl.group()).group(1)
+    assert path == _url("caseconnect")
+    _token, raw = usage_token_create(initiative=initiative, name="docs", actor=None)
+    today = date(2026, 3, 20)
+    with patch("change.usage.apply.timezone.localdate", return_value=today):
+        response = _post(body, raw=raw, slug="caseconnect")
+        assert response.json() == {"created": 2, "updated": 0, "unchanged": 0}
+        example = usage_import(
+            initiative=initiative,
+            data=_documented("usage-example.csv").encode(),
+            dry_run=True,
+        )
+    assert example.errors == []
+    # The posted days are stored already (active false is a count of 0).
+    assert (example.created, example.unchanged) == (1, 2)
+
+
+def test_a_signed_in_session_is_no_credential_for_any_persona(
+    rollout, persona_matrix, employee
+):
+    body = json.dumps({"usage": [_item(employee.employee)]})
+    persona_matrix(
+        _url(),
+        every_persona(401),
+        request=lambda client, _persona: client.post(
+            _url(), body, content_type="application/json"
+        ),
+    )
+    assert not UsageDay.objects.exists()
