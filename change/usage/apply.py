@@ -178,9 +178,13 @@ def usage_post(
                 value_field,
             )
 
-    return _Import(initiative, today, _("item %(position)s")).run(
-        entries, dry_run=False
-    )
+    run = _Import(initiative, today, _("item %(position)s"))
+    run.numbers = {
+        str(item["employee_number"]).strip()
+        for item in items
+        if isinstance(item, dict) and isinstance(item.get("employee_number"), str | int)
+    }
+    return run.run(entries, dry_run=False)
 
 
 def _value_column(names: list[str]) -> str:
@@ -206,6 +210,7 @@ class _Import:
         self.today = today or timezone.localdate()
         self.where = where  # how a message names another entry's position
         self.result = UsageResult()
+        self.numbers: set[str] | None = None  # known beforehand: read only these
 
     def run(self, entries: Entries, *, dry_run: bool) -> UsageResult:
         if dry_run:
@@ -216,7 +221,7 @@ class _Import:
                     # Two imports for one initiative take turns (PostgreSQL;
                     # SQLite's IMMEDIATE transactions already do).
                     list(
-                        Initiative.objects.select_for_update()
+                        Initiative.objects.select_for_update(no_key=True)
                         .filter(pk=self.initiative.pk)
                         .values_list("pk", flat=True)
                     )
@@ -233,7 +238,9 @@ class _Import:
         return self.result
 
     def _pass(self, entries: Entries, *, write: bool) -> None:
-        checker = UsageChecker(initiative=self.initiative, today=self.today)
+        checker = UsageChecker(
+            initiative=self.initiative, today=self.today, numbers=self.numbers
+        )
         result = self.result
         batch: list[UsageEntry] = []
         for raw in entries():

@@ -8,11 +8,13 @@ second entry for the same pair is refused.
 
 import datetime
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
+from lib.batching import chunks
 from people.models import Employee
 
 from ..models import Initiative
@@ -28,6 +30,7 @@ ACTIVE_WORDS = {"1": 1, "yes": 1, "true": 1, "0": 0, "no": 0, "false": 0}
 VALUE_FIELDS = ("count", "active")
 
 _NUMBER_LENGTH = Employee._meta.get_field("employee_number").max_length
+_NUMBERS_PER_QUERY = 900  # under SQLite's oldest limit of 999 parameters
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -65,18 +68,37 @@ class UsageEntry(NamedTuple):
 class UsageChecker:
     """Checks entries for one initiative; `today` is the last day usage may have."""
 
-    def __init__(self, *, initiative: Initiative, today: datetime.date) -> None:
+    def __init__(
+        self,
+        *,
+        initiative: Initiative,
+        today: datetime.date,
+        numbers: Collection[str] | None = None,
+    ) -> None:
+        """`numbers`: the only employee numbers entries may name, when known
+        (posted items); otherwise everyone is read (a file is read once)."""
         self.today = today
         self.earliest = today - datetime.timedelta(days=MAX_AGE_DAYS)
-        affected = set(
-            affected_employees(initiative=initiative).values_list("pk", flat=True)
-        )
+        employees = Employee.objects.all()
+        audience = affected_employees(initiative=initiative)
+        if numbers is None:
+            rows = list(employees.values_list("employee_number", "pk", "is_active"))
+            affected = set(audience.values_list("pk", flat=True))
+        else:
+            rows, affected = [], set()
+            for chunk in chunks(sorted(numbers), _NUMBERS_PER_QUERY):
+                rows += employees.filter(employee_number__in=chunk).values_list(
+                    "employee_number", "pk", "is_active"
+                )
+                affected.update(
+                    audience.filter(employee_number__in=chunk).values_list(
+                        "pk", flat=True
+                    )
+                )
         # number -> (pk, dense index among the affected, or -1, is active)
         self.people: dict[str, tuple[int, int, bool]] = {}
         dense = {pk: index for index, pk in enumerate(sorted(affected))}
-        for number, pk, is_active in Employee.objects.values_list(
-            "employee_number", "pk", "is_active"
-        ):
+        for number, pk, is_active in rows:
             self.people[number] = (pk, dense.get(pk, -1), is_active)
         self._width = len(dense) // 8 + 1
         self._seen: dict[int, bytearray] = {}  # day ordinal -> bit per affected person

@@ -41,7 +41,7 @@ def usage_token_create(
     raw = PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         list(
-            Initiative.objects.select_for_update()
+            Initiative.objects.select_for_update(no_key=True)
             .filter(pk=initiative.pk)
             .values_list("pk", flat=True)
         )
