@@ -109,6 +109,50 @@ base="http://127.0.0.1:$port"
 .venv/bin/python scripts/prod_smoke/requests.py "$base" learning.city.example "$work/seed.json" pages
 scripts/prod-env.sh .venv/bin/python manage.py shell < scripts/prod_smoke/wait_for_worker.py
 .venv/bin/python scripts/prod_smoke/requests.py "$base" learning.city.example "$work/seed.json" certificate
+echo "== through nginx with deploy/nginx/training.conf, and the systemd units"
+nginx_dir="$work/nginx"
+mkdir -p "$nginx_dir/logs"
+https_port=$(( port + 1 ))
+http_port=$(( port + 2 ))
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=learning.city.example" \
+    -keyout "$nginx_dir/site.key" -out "$nginx_dir/site.pem" 2>/dev/null
+# The site file as shipped, on this run's ports, certificate and app server.
+sed -e "s#listen 443 ssl http2;#listen 127.0.0.1:$https_port ssl http2;#" \
+    -e "s#listen 80;#listen 127.0.0.1:$http_port;#" \
+    -e "s#/etc/ssl/certs/learning.city.example.pem#$nginx_dir/site.pem#" \
+    -e "s#/etc/ssl/private/learning.city.example.key#$nginx_dir/site.key#" \
+    -e "s#server 127.0.0.1:8000 #server 127.0.0.1:$port #" \
+    deploy/nginx/training.conf > "$nginx_dir/training.conf"
+grep -q "127.0.0.1:$port " "$nginx_dir/training.conf" || { echo "the site file changed shape" >&2; exit 1; }
+cat > "$nginx_dir/nginx.conf" <<NGINX
+daemon off;
+worker_processes 1;
+pid $nginx_dir/nginx.pid;
+error_log $nginx_dir/logs/error.log;
+events {}
+http {
+    access_log $nginx_dir/logs/access.log;
+    client_body_temp_path $nginx_dir/body;
+    proxy_temp_path $nginx_dir/proxy;
+    fastcgi_temp_path $nginx_dir/fastcgi;
+    uwsgi_temp_path $nginx_dir/uwsgi;
+    scgi_temp_path $nginx_dir/scgi;
+    include $nginx_dir/training.conf;
+}
+NGINX
+nginx -p "$nginx_dir" -c "$nginx_dir/nginx.conf" -e "$nginx_dir/logs/error.log" -t
+nginx -p "$nginx_dir" -c "$nginx_dir/nginx.conf" -e "$nginx_dir/logs/error.log" &
+.venv/bin/python scripts/prod_smoke/nginx_check.py "$https_port" "$http_port" learning.city.example ||
+    { cat "$nginx_dir/logs/error.log"; exit 1; }
+# The units as shipped, with this copy's folder: their syntax, and that what
+# they start exists here.
+units="$work/units"
+mkdir -p "$units"
+for unit in deploy/systemd/*.service; do
+    sed "s#/srv/training#$checkout#g" "$unit" > "$units/$(basename "$unit")"
+done
+systemd-analyze verify "$units"/*.service
+
 echo "== the restore drill of docs/deployment.md (Backups), on an empty database"
 psql --dbname="$DATABASE_URL" -qc "CREATE DATABASE training_drill"
 export DRILL_DATABASE_URL="${DATABASE_URL%/*}/training_drill"

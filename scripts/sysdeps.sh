@@ -20,6 +20,8 @@ test_packages+=(zbar-tools)
 test_packages+=(wrk)
 # Redis: the shared cache of tests/training_site/test_shared_cache.py and make prod-smoke.
 test_packages+=(redis-server)
+# nginx in front of gunicorn in make prod-smoke (deploy/nginx/training.conf).
+test_packages+=(nginx)
 
 wanted=("${run_packages[@]}")
 if [[ "${1:-run}" == "test" ]]; then

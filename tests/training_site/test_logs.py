@@ -5,6 +5,7 @@ import json
 import logging
 import subprocess
 import sys
+from pathlib import Path
 
 from django.urls import include, path
 
@@ -16,7 +17,7 @@ from training_site.observability import (
     logging_config,
 )
 
-from .test_settings import ROOT
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
 
