@@ -13,8 +13,20 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.constants import OnConflict
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from courses.models import (
@@ -63,6 +75,7 @@ def assignment_create(
     due_days: int | None = None,
     newcomer_days: int = NEWCOMER_DAYS,
     reason: str = "",
+    audience_group: str = "",
     today: date | None = None,
 ) -> Expansion:
     """Create an assignment and enrol everyone it targets now.
@@ -105,6 +118,7 @@ def assignment_create(
         due_days=due_days if due_rule != Assignment.DueRule.FIXED else None,
         newcomer_days=newcomer_days,
         reason=reason,
+        audience_group=audience_group,
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
     added = assignment_expand(assignment=assignment, today=today, initial=True)
@@ -201,6 +215,10 @@ def _expand(*, assignment: Assignment, today: date, initial: bool) -> int:
         )
         .order_by()
     )
+    if assignment.audience_group:
+        newcomers = newcomers.filter(
+            ~Exists(_siblings_learners(assignment).filter(user_id=OuterRef("user_id")))
+        )
     # One scan when nobody is new (most assignments after most imports),
     # rather than one per statement below.
     if not newcomers.exists():
@@ -254,6 +272,22 @@ def _expand(*, assignment: Assignment, today: date, initial: bool) -> int:
     return added
 
 
+def _siblings(assignment: Assignment) -> QuerySet[Assignment]:
+    """The other active assignments of the same course (or path) in its group."""
+    return Assignment.objects.filter(
+        audience_group=assignment.audience_group,
+        course_id=assignment.course_id,
+        learning_path_id=assignment.learning_path_id,
+        is_active=True,
+    ).exclude(pk=assignment.pk)
+
+
+def _siblings_learners(assignment: Assignment) -> QuerySet[AssignedLearner]:
+    return AssignedLearner.objects.filter(
+        assignment__in=_siblings(assignment).values("pk")
+    )
+
+
 def _due_sql(
     *, assignment: Assignment, today: date, newcomer: bool
 ) -> tuple[str, list]:
@@ -304,6 +338,122 @@ def _insert_select(
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *people_params])
         return cursor.rowcount
+
+
+@transaction.atomic
+def assignment_group_deduplicate(*, audience_group: str) -> int:
+    """Leave each person one row per course among a group's active assignments.
+
+    For people covered twice before the group existed, or again after an
+    assignment of the group was reactivated. The row kept is the one that
+    asks least of the person: completed first, then the latest due date (an
+    extension is never lost), then the oldest; the others' history moves to
+    it and they are deleted. Returns how many rows went.
+    """
+    if not audience_group:
+        return 0
+    rows = AssignedLearner.objects.filter(
+        assignment__audience_group=audience_group, assignment__is_active=True
+    )
+    twice = (
+        rows.values("user_id", "assignment__course_id", "assignment__learning_path_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .values_list("user_id", flat=True)
+        .order_by()
+    )
+    doubles = list(
+        rows.filter(user_id__in=list(twice)).values_list(
+            "pk",
+            "user_id",
+            "assignment_id",
+            "assignment__course_id",
+            "assignment__learning_path_id",
+            "completed_on",
+            "due_on",
+        )
+    )
+    by_item: dict[tuple, list[tuple]] = {}
+    for pk, user_id, assignment_id, course_id, path_id, done, due in doubles:
+        by_item.setdefault((user_id, course_id, path_id), []).append(
+            (done is None, -due.toordinal(), pk, assignment_id)
+        )
+    removed: dict[int, int] = {}  # learner row removed: the row kept
+    for candidates in by_item.values():
+        if len(candidates) < 2:
+            continue
+        keep, *others = sorted(candidates)
+        for _open, _due, pk, _assignment in others:
+            removed[pk] = keep[2]
+    for gone, kept in removed.items():
+        AssignmentEvent.objects.filter(learner_id=gone).update(learner_id=kept)
+    AssignedLearner.objects.filter(pk__in=list(removed)).delete()
+    if removed:
+        tallies_recount(
+            assignment_ids={row[2] for row in doubles},
+            user_ids={row[1] for row in doubles},
+        )
+    return len(removed)
+
+
+@transaction.atomic
+def assignment_reschedule(
+    *, assignment: Assignment, due_date: date, reason: str | None = None
+) -> int:
+    """Move a fixed-date assignment to `due_date`, and with it each person's date.
+
+    What each person's date becomes, by the rules of `due_for` and of
+    extensions:
+
+    - still to do, never extended: the new date; someone assigned after the
+      new date had passed gets the newcomer window from the day they were
+      assigned instead, as a newcomer would;
+    - extended (due later than the rule gave them): the later of their
+      extension and that date, never earlier: an extension is not taken back;
+    - completed, or in a later recertification cycle: unchanged (the date
+      they met, or one that follows their certificate's expiry).
+
+    Returns how many people's dates moved.
+    """
+    if assignment.due_rule != Assignment.DueRule.FIXED:
+        raise AssignmentError(
+            "Only a fixed-date assignment has a date to move.", code="not_fixed_date"
+        )
+    assignment.due_date = due_date
+    fields = ["due_date"]
+    if reason is not None:
+        assignment.reason = reason[:255]
+        fields.append("reason")
+    assignment.save(update_fields=fields)
+    open_rows = AssignedLearner.objects.filter(
+        assignment=assignment, completed_on__isnull=True, cycle=1
+    )
+    new_date = Value(due_date, output_field=DateField())
+    moved = (
+        open_rows.filter(assigned_on__lte=due_date)
+        .exclude(original_due_on=due_date, due_on__gte=due_date)
+        .update(
+            due_on=Case(
+                When(due_on=F("original_due_on"), then=new_date),
+                default=Greatest(F("due_on"), new_date),
+            ),
+            original_due_on=new_date,
+        )
+    )
+    late = []
+    for learner in open_rows.filter(assigned_on__gt=due_date):
+        rule = assignment.due_for(
+            assigned_on=learner.assigned_on, hire_date=None, newcomer=True
+        )
+        extended = learner.due_on != learner.original_due_on
+        due_on = max(learner.due_on, rule) if extended else rule
+        if (learner.due_on, learner.original_due_on) != (due_on, rule):
+            learner.due_on, learner.original_due_on = due_on, rule
+            late.append(learner)
+    AssignedLearner.objects.bulk_update(late, ["due_on", "original_due_on"])
+    if moved or late:
+        tallies_recount(assignment_ids=[assignment.pk])
+    return moved + len(late)
 
 
 # --- extensions and exemptions ----------------------------------------------------

@@ -1,6 +1,7 @@
 """Assigning a course to a 10,000-person division (mandatory training expansion)."""
 
 import time
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -8,8 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from assignments.models import AssignedLearner, Assignment
-from assignments.services import assignment_create, assignment_expand
-from benchmarks.harness import Figure
+from assignments.services import (
+    assignment_create,
+    assignment_expand,
+    assignment_reschedule,
+)
+from benchmarks.harness import Figure, paired_ms
 from courses.models import CourseIndexPage, CoursePage, Enrolment
 from people.models import Employee, OrgUnit
 
@@ -85,6 +90,22 @@ def run() -> list[Figure]:
     started = time.perf_counter()
     assignment_expand(assignment=expansion.assignment)
     again_ms = (time.perf_counter() - started) * 1000
+    # A go-live moved: everyone's date moves, against a bare UPDATE of theirs.
+    assignment = expansion.assignment
+    day = iter(range(1, 10_000))
+
+    def reschedule():
+        assignment_reschedule(
+            assignment=assignment,
+            due_date=timezone.localdate() + timedelta(days=next(day)),
+        )
+
+    def bare_update():
+        AssignedLearner.objects.filter(assignment=assignment).update(
+            due_on=timezone.localdate() + timedelta(days=next(day))
+        )
+
+    reschedule_ms, update_ms = paired_ms(reschedule, bare_update, repeat=5)
     _reset(course)
     return [
         Figure(
@@ -95,4 +116,12 @@ def run() -> list[Figure]:
         ),
         Figure("queries for that assignment", len(queries), "queries"),
         Figure("expand again, nobody new (after a roster import)", again_ms, "ms"),
+        Figure(
+            f"move the due date of {PEOPLE:,} people",
+            reschedule_ms,
+            "ms",
+            "a bare UPDATE of their dates",
+            update_ms,
+            goal="under 3x the bare UPDATE",
+        ),
     ]

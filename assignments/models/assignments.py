@@ -106,6 +106,13 @@ class Assignment(models.Model):
         related_name="+",
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Active assignments of one course that share a group reach each person
+    # once between them: whoever one of them already covers, the others skip
+    # (a change initiative's assignments to its units and to its role
+    # profiles: people in both get the course once). Empty: no group.
+    audience_group = models.CharField(
+        max_length=64, blank=True, default="", editable=False, db_index=True
+    )
 
     class Meta:
         # Created by the courses app; kept so no data moved (migration 0001).
