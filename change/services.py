@@ -10,7 +10,7 @@ follow the same audience rule as the initiative (people.selectors
 .employees_in) and new hires get it after each roster import.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -21,7 +21,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assignments.models import Assignment
-from assignments.services import assignment_create, assignment_expand
+from assignments.services import (
+    assignment_create,
+    assignment_expand,
+    assignment_group_deduplicate,
+    assignment_reschedule,
+)
 from courses.models import CoursePage
 from lib.errors import DomainError
 from people.models import Employee, OrgUnit, RoleProfile
@@ -171,6 +176,11 @@ def _key(assignment: Assignment) -> tuple:
     return (assignment.course_id, assignment.target, target_id)
 
 
+def training_audience_group(*, initiative: Initiative) -> str:
+    """The assignments group of an initiative's training: one course per person."""
+    return f"change.initiative:{initiative.pk}"
+
+
 @transaction.atomic
 def initiative_training_sync(
     *, initiative: Initiative, actor: AbstractBaseUser | None, today: date | None = None
@@ -181,9 +191,17 @@ def initiative_training_sync(
     an assignment no longer wanted is deactivated, never deleted, so its
     history stays; a closed initiative leaves its training as it is. Running
     it again changes nothing.
+
+    A course's assignments form one group (`training_audience_group`), so a
+    person both in an affected unit and with an affected role profile gets
+    the course once. A moved go-live moves the due date of every assignment
+    still due on the date last given (`assignments.services
+    .assignment_reschedule`: extensions are kept, completions untouched).
     """
     if initiative.status == Initiative.Status.CLOSED:
         return TrainingSync(created=0, deactivated=0, people_added=0)
+    group = training_audience_group(initiative=initiative)
+    due_on = training_due_on(initiative=initiative)
     wanted: set[tuple] = set()
     if initiative.status == Initiative.Status.ACTIVE:
         courses = list(initiative.courses.filter(live=True))
@@ -197,8 +215,13 @@ def initiative_training_sync(
             Target.ORG_UNIT: {u.pk: u for u in units},
             Target.ROLE_PROFILE: {r.pk: r for r in roles},
         }
+    # Made before groups existed, or counted from elsewhere: into the group.
+    initiative.assignments.filter(audience_group="").update(audience_group=group)
     existing = {_key(a): a for a in initiative.assignments.all()}
+    _move_due_dates(initiative, existing.values(), due_on=due_on)
     created = deactivated = added = 0
+    # Units before role profiles: whoever a unit's assignment reaches, the
+    # role profile's skips.
     for key in sorted(wanted - set(existing)):
         course_id, target, target_id = key
         expansion = assignment_create(
@@ -211,8 +234,9 @@ def initiative_training_sync(
             target_role=by_pk[Target.ROLE_PROFILE].get(target_id)
             if target == Target.ROLE_PROFILE
             else None,
-            due_date=training_due_on(initiative=initiative),
+            due_date=due_on,
             reason=_training_reason(initiative),
+            audience_group=group,
             today=today,
         )
         initiative.assignments.add(expansion.assignment)
@@ -222,12 +246,42 @@ def initiative_training_sync(
         if key in wanted and not assignment.is_active:
             assignment.is_active = True
             assignment.save(update_fields=["is_active"])
-            added += assignment_expand(assignment=assignment, today=today)
         elif key not in wanted and assignment.is_active:
             assignment.is_active = False
             assignment.save(update_fields=["is_active"])
             deactivated += 1
+    # People an assignment taken off covered may be due the course from
+    # another; an assignment put back may cover people twice.
+    for key, assignment in existing.items():
+        if key in wanted:
+            added += assignment_expand(assignment=assignment, today=today)
+    assignment_group_deduplicate(audience_group=group)
     return TrainingSync(created=created, deactivated=deactivated, people_added=added)
+
+
+def _move_due_dates(
+    initiative: Initiative, assignments: Iterable[Assignment], *, due_on: date
+) -> None:
+    """Move the assignments still due on the date last given to `due_on`."""
+    given = initiative.linked_training_due_on
+    if given != due_on:
+        for assignment in assignments:
+            # None: nothing given yet (a new initiative); one counted from
+            # elsewhere keeps a date of its own.
+            if (
+                given is not None
+                and assignment.due_date == given
+                and assignment.due_rule == Assignment.DueRule.FIXED
+            ):
+                assignment_reschedule(
+                    assignment=assignment,
+                    due_date=due_on,
+                    reason=_training_reason(initiative),
+                )
+        Initiative.objects.filter(pk=initiative.pk).update(
+            linked_training_due_on=due_on
+        )
+        initiative.linked_training_due_on = due_on
 
 
 def _training_reason(initiative: Initiative) -> str:

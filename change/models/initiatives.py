@@ -88,6 +88,10 @@ class Initiative(ClusterableModel):
     assignments = models.ManyToManyField(
         "assignments.Assignment", blank=True, editable=False, related_name="+"
     )
+    # The due date those assignments were last given: when go-live (or the
+    # days before it) moves, the ones still due on it move with it, and one
+    # counted with a date of its own keeps that (change.services).
+    linked_training_due_on = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
