@@ -9,9 +9,8 @@ from playwright.sync_api import expect
 
 from tests.browser.checks import assert_accessible
 from tests.browser.helpers import sign_in
-from tests.change.builders import answer, closed_round, staff
+from tests.change.builders import answer, closed_round, staff, trained, used
 from tests.change.factories import InitiativeFactory
-from tests.change.test_adoption import trained, used
 from tests.people.factories import OrgUnitFactory, UserFactory
 from tests.personas import PASSWORD
 

@@ -6,37 +6,14 @@ from django.utils import timezone
 
 import pytest
 
-from assignments.models import AssignedLearner
 from change import privacy
 from change.adoption import FEWER, NO_ROUND, adoption
 from change.models import UsageDay
 from change.readiness import ALL, readiness
-from change.services import initiative_training_sync
 from tests.change.attacker import pinned_sets
-from tests.change.builders import answer, closed_round, staff
+from tests.change.builders import answer, closed_round, staff, trained, used
 from tests.change.factories import InitiativeFactory
-from tests.courses.factories import make_course
 from tests.people.factories import OrgUnitFactory, RoleProfileFactory
-
-
-def used(initiative, person, *, days_ago=0, count=3):
-    """`person` used the tool `days_ago` days ago (count 0: reported, not active)."""
-    UsageDay.objects.create(
-        initiative=initiative,
-        employee=person,
-        day=timezone.localdate() - timedelta(days=days_ago),
-        count=count,
-    )
-
-
-def trained(initiative, people, *, actor):
-    """The initiative has linked training, and these people have completed it."""
-    if not initiative.courses.exists():
-        initiative.courses.set([make_course(title="The 311 system")])
-    initiative_training_sync(initiative=initiative, actor=actor)
-    AssignedLearner.objects.filter(user_id__in=[p.user_id for p in people]).update(
-        completed_on="2026-01-05", completed_at="2026-01-05T10:00Z"
-    )
 
 
 def figures(initiative, *, unit_paths=None, role_profile_id=None):

@@ -8,9 +8,8 @@ from django.urls import reverse
 import pytest
 
 from change.results import readiness_results_refresh
-from tests.change.builders import answer, closed_round, staff
+from tests.change.builders import answer, closed_round, staff, trained, used
 from tests.change.factories import InitiativeFactory
-from tests.change.test_adoption import trained, used
 from tests.personas import LOGIN, OK
 
 ADOPTION_COLUMNS = [

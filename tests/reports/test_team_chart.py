@@ -18,7 +18,7 @@ def test_chart_labels_name_the_month_and_the_whole_year(client_for, personas, kn
     page = client_for(personas["manager"]).get(
         TRAINING, {"assignment": known["assignment"].pk}
     )
-    chart = page.text.split('class="month-chart')[1].split("</figure>")[0]
+    chart = page.text.split('class="month-chart ', 1)[1].split("</figure>")[0]
     labels = re.findall(r'<span class="small">([^<]*[A-Za-z][^<]*)</span>', chart)
     months = sorted({(TODAY - timedelta(days=days)).replace(day=1) for days in (2, 20)})
     assert labels == [f"{month:%b %Y}" for month in months]
