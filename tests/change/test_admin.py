@@ -24,17 +24,6 @@ INDEX = reverse("change_initiative:index")
 ADD = reverse("change_initiative:add")
 
 
-@pytest.fixture
-def led(org, manager):
-    """Road Crew A's rollout, led by its manager; Road Crew B's, led by nobody."""
-    ours = InitiativeFactory(
-        name="311 rollout", units=[org["team_a"]], change_leads=[manager]
-    )
-    theirs = InitiativeFactory(name="Permit portal", units=[org["team_b"]])
-    change_leads_sync()
-    return ours, theirs
-
-
 def _edit(initiative):
     return reverse("change_initiative:edit", args=[initiative.pk])
 

@@ -35,6 +35,30 @@ def _assigned(initiative) -> set[int]:
     )
 
 
+def _counting_existing_training(org, course, ld_admin, *, due):
+    """Team A's own assignment of `course`, and an initiative that counts it."""
+    existing = assignment_create(
+        actor=ld_admin,
+        target="org_unit",
+        course=course,
+        target_unit=org["team_a"],
+        due_date=due,
+    ).assignment
+    initiative = initiative_create(
+        actor=ld_admin,
+        name="311",
+        slug="311",
+        tool_name="the 311 system",
+        why="Calls get lost.",
+        go_live=date.today() + timedelta(days=30),
+        status=Initiative.Status.ACTIVE,
+        units=[org["team_a"]],
+        courses=[course],
+        existing_training=[existing],
+    )
+    return existing, initiative
+
+
 @pytest.fixture
 def rollout(org, employee, manager, peer, ld_admin):
     course = make_course(title="The 311 system")
@@ -105,24 +129,8 @@ def test_an_initiative_counts_training_already_assigned_instead_of_copying_it(
     org, employee, manager, ld_admin
 ):
     course = make_course(title="The 311 system")
-    existing = assignment_create(
-        actor=ld_admin,
-        target="org_unit",
-        course=course,
-        target_unit=org["team_a"],
-        due_date=date.today() + timedelta(days=10),
-    ).assignment
-    initiative = initiative_create(
-        actor=ld_admin,
-        name="311",
-        slug="311",
-        tool_name="the 311 system",
-        why="Calls get lost.",
-        go_live=date.today() + timedelta(days=30),
-        status=Initiative.Status.ACTIVE,
-        units=[org["team_a"]],
-        courses=[course],
-        existing_training=[existing],
+    existing, initiative = _counting_existing_training(
+        org, course, ld_admin, due=date.today() + timedelta(days=10)
     )
     assert list(initiative.assignments.all()) == [existing]
     assert initiative.rounds.count() == 4 and initiative.barrier_actions.count() == 5
@@ -243,24 +251,8 @@ def test_more_days_before_go_live_moves_the_due_dates_too(rollout, employee, ld_
 def test_training_counted_from_elsewhere_keeps_its_own_date(org, employee, ld_admin):
     course = make_course(title="The 311 system")
     own_date = date.today() + timedelta(days=10)
-    existing = assignment_create(
-        actor=ld_admin,
-        target="org_unit",
-        course=course,
-        target_unit=org["team_a"],
-        due_date=own_date,
-    ).assignment
-    initiative = initiative_create(
-        actor=ld_admin,
-        name="311",
-        slug="311",
-        tool_name="the 311 system",
-        why="Calls get lost.",
-        go_live=date.today() + timedelta(days=30),
-        status=Initiative.Status.ACTIVE,
-        units=[org["team_a"]],
-        courses=[course],
-        existing_training=[existing],
+    existing, initiative = _counting_existing_training(
+        org, course, ld_admin, due=own_date
     )
     initiative.go_live += timedelta(days=7)
     initiative.save()

@@ -9,29 +9,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-import pytest
-
 from change.models import UsageDay, UsageToken
-from change.services import change_leads_sync
 from change.usage import apply as usage_apply
 from change.usage import upload as usage_upload
 from change.usage.tokens import usage_token_create
-from tests.change.factories import InitiativeFactory
 from tests.people.factories import EmployeeFactory
 from tests.personas import LOGIN, NO_ADMIN, OK, REFUSED, answers
 
 YESTERDAY = timezone.localdate() - timedelta(days=1)
-
-
-@pytest.fixture
-def led(org, manager):
-    """Road Crew A's rollout, led by its manager; Road Crew B's, led by nobody."""
-    ours = InitiativeFactory(
-        name="311 rollout", units=[org["team_a"]], change_leads=[manager]
-    )
-    theirs = InitiativeFactory(name="Permit portal", units=[org["team_b"]])
-    change_leads_sync()
-    return ours, theirs
 
 
 def _import_url(initiative):
