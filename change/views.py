@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,7 @@ from .load import change_load, unit_visible
 from .models import CheckInRound, Initiative
 from .permissions import (
     user_can_check_in,
+    user_can_import_usage,
     user_can_view_change_load,
     user_can_view_my_change,
     user_can_view_my_changes,
@@ -160,6 +162,12 @@ def readiness_dashboard(request, slug: str):
         "bars": bars,
         "chart": {"width": charts.width(bars), "height": charts.HEIGHT},
         "stages": STAGES,
+        # "No usage data yet" links to the import for those who may run it.
+        "import_url": (
+            reverse("change_usage:import", args=[initiative.pk])
+            if user_can_import_usage(request.user, initiative)
+            else ""
+        ),
         **_thresholds(),
     }
     return render(request, "change/readiness.html", context)

@@ -117,6 +117,24 @@ def test_without_usage_data_the_page_says_so(org, client_for, ld_admin):
     assert rows["Road Crew A"]["Using"] == ""
 
 
+def test_without_usage_data_those_who_may_import_get_the_link(
+    org, client_for, ld_admin, manager, other_manager
+):
+    # Bob (manager) leads this initiative; Dana heads a unit it affects.
+    initiative = InitiativeFactory(units=[org["section"]], change_leads=[manager])
+    answer(closed_round(initiative), staff(org["team_a"], 1)[0])
+    link = reverse("change_usage:import", args=[initiative.pk])
+
+    for persona in (ld_admin, manager):
+        page = client_for(persona).get(_url(initiative)).content.decode()
+        assert f'<a href="{link}">Import usage</a>' in page
+
+    response = client_for(other_manager).get(_url(initiative))
+    assert response.status_code == 200
+    assert "No usage data yet" in response.content.decode()
+    assert link not in response.content.decode()
+
+
 @pytest.mark.parametrize("people", [6, 30])
 def test_the_page_with_usage_costs_the_same_queries_at_any_size(
     org, client_for, ld_admin, people, django_assert_max_num_queries
