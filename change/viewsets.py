@@ -55,6 +55,7 @@ from .permissions import (
     user_can_manage_initiatives,
 )
 from .services import initiative_draft, initiative_saved
+from .usage.job_views import UsageJobView
 from .usage.token_views import UsageTokenRevokeView, UsageTokensView
 from .usage.upload import UsageImportView
 
@@ -411,7 +412,8 @@ class InitiativeViewSet(JoinedModelViewSet):
 
 
 class UsageDataViewSet(ViewSet):
-    """An initiative's usage pages: the CSV import and the API tokens (no menu item)."""
+    """An initiative's usage pages: the CSV import, its background jobs and the API
+    tokens (no menu item)."""
 
     name = "change_usage"
     url_prefix = "change/usage"
@@ -419,6 +421,11 @@ class UsageDataViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("<int:pk>/import/", UsageImportView.as_view(), name="import"),
+            path(
+                "<int:pk>/import/jobs/<int:job_pk>/",
+                UsageJobView.as_view(),
+                name="job",
+            ),
             path("<int:pk>/tokens/", UsageTokensView.as_view(), name="tokens"),
             path(
                 "<int:pk>/tokens/<int:token_pk>/revoke/",

@@ -1,4 +1,4 @@
-from .adoption import UsageDay, UsageToken
+from .adoption import UsageDay, UsageImportJob, UsageToken
 from .checkins import CheckInInvitation, CheckInResponse
 from .initiatives import BarrierAction, CheckInRound, Initiative
 from .results import ReadinessResult, ReadinessSnapshot
@@ -12,5 +12,6 @@ __all__ = [
     "ReadinessResult",
     "ReadinessSnapshot",
     "UsageDay",
+    "UsageImportJob",
     "UsageToken",
 ]

@@ -75,3 +75,95 @@ class UsageToken(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+_JOB_ACTIVE = ("queued", "checking", "checked", "confirmed", "applying")
+
+
+class UsageImportJob(models.Model):
+    """A usage file too big for one request, checked and applied by a worker.
+
+    The file waits in media storage (`file_name`) from the upload until the job
+    ends. A worker checks it (a dry run) and the job waits for the person to
+    apply it; applying checks again and writes, all or nothing. At most one
+    job per initiative is under way at a time (the partial unique constraint).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be checked")
+        CHECKING = "checking", _("Checking")
+        CHECKED = "checked", _("Checked: waiting for you to apply it")
+        CONFIRMED = "confirmed", _("Waiting to be applied")
+        APPLYING = "applying", _("Applying")
+        DONE = "done", _("Imported")
+        REFUSED = "refused", _("Not imported")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    # Under way: a second upload for the initiative waits for these to end.
+    ACTIVE = _JOB_ACTIVE
+    # A worker is on it (or about to be): the page refreshes itself.
+    WORKING = (Status.QUEUED, Status.CHECKING, Status.CONFIRMED, Status.APPLYING)
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="usage_jobs"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    # Where the file waits in media storage; blank once the job has ended.
+    file_name = models.CharField(max_length=255, blank=True, editable=False)
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
+    created = models.PositiveIntegerField(_("new days"), default=0)
+    updated = models.PositiveIntegerField(_("changed days"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged days"), default=0)
+    error_count = models.PositiveIntegerField(_("problems"), default=0)
+    # The first problems ({line, column, value, message, code}) and the first
+    # changes ({line, employee_number, day, old_count, count}), as JSON.
+    errors = models.JSONField(default=list, blank=True)
+    changes = models.JSONField(default=list, blank=True)
+    failure = models.TextField(_("failure"), blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("applied by"),
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("usage import job")
+        verbose_name_plural = _("usage import jobs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative"],
+                condition=models.Q(status__in=_JOB_ACTIVE),
+                name="one_usage_job_under_way",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative}: {self.filename} ({self.status})"
+
+    @property
+    def is_working(self) -> bool:
+        return self.status in self.WORKING
+
+    @property
+    def percent(self) -> int:
+        """Rows done of the current step, 0 to 100."""
+        if not self.rows_total:
+            return 0
+        return min(100, self.rows_done * 100 // self.rows_total)

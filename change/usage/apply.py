@@ -36,6 +36,7 @@ from .check import VALUE_FIELDS, UsageChecker, UsageEntry, UsageProblem
 BATCH_SIZE = 2000
 MAX_PROBLEMS = 500  # listed; the rest are only counted
 MAX_CHANGES = 50  # the preview lists this many changes
+PROGRESS_EVERY = 10_000  # rows between two calls of an import's `progress`
 
 # One raw entry: position, employee number, date, value, and which value it
 # is ("count" or "active"); or the problem that makes it no entry at all.
@@ -96,12 +97,14 @@ def usage_import(
     dry_run: bool = False,
     today: datetime.date | None = None,
     max_rows: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> UsageResult:
     """Check the usage CSV in `data` and, unless refused or a dry run, upsert it.
 
     `data` may be a seekable binary file: it is read line by line, never whole.
     Raises UsageFileError if it is not usage CSV at all, or has more than
-    `max_rows` rows.
+    `max_rows` rows. `progress(rows)` is called every PROGRESS_EVERY rows read
+    (inside the import's transaction unless a dry run).
     """
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
 
@@ -143,9 +146,9 @@ def usage_import(
         if not reader.row_count:
             raise reader.no_rows()
 
-    return _Import(initiative, today, _("line %(position)s")).run(
-        entries, dry_run=dry_run
-    )
+    run = _Import(initiative, today, _("line %(position)s"))
+    run.progress = progress
+    return run.run(entries, dry_run=dry_run)
 
 
 def usage_post(
@@ -211,6 +214,7 @@ class _Import:
         self.where = where  # how a message names another entry's position
         self.result = UsageResult()
         self.numbers: set[str] | None = None  # known beforehand: read only these
+        self.progress: Callable[[int], None] | None = None
 
     def run(self, entries: Entries, *, dry_run: bool) -> UsageResult:
         if dry_run:
@@ -243,8 +247,11 @@ class _Import:
         )
         result = self.result
         batch: list[UsageEntry] = []
+        progress = self.progress
         for raw in entries():
             result.row_count += 1
+            if progress is not None and not result.row_count % PROGRESS_EVERY:
+                progress(result.row_count)
             if isinstance(raw, UsageProblem):
                 self._problem(raw)
                 continue

@@ -1,25 +1,35 @@
 """The usage CSV in the admin, per initiative: upload, preview, confirm.
 
-The page is lib.csv_import's (the roster's and the skills framework's). Both
-steps run in the request, like the roster import, so a file is capped at
-MAX_UPLOAD_ROWS rows: checking and applying that many stays well inside the
-app server's timeout. The API takes daily feeds; bigger backfills are split.
+The page is lib.csv_import's (the roster's and the skills framework's). A file
+of up to CHANGE_USAGE_BACKGROUND_ROWS rows is checked and applied in the
+request, like the roster import; a bigger one (up to MAX_JOB_ROWS) is stored
+and left to a worker, and the person follows it on the job's page (`jobs`,
+`job_views`), where its preview waits to be applied.
 """
 
 from django import forms
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lib.csv_import.upload import CsvImportView
+from lib.request_limits import megabytes
 
 from ..models import Initiative
 from ..permissions import user_can_import_usage
 from .apply import UsageResult, usage_import
+from .jobs import (
+    UsageJobError,
+    background_rows,
+    file_rows,
+    usage_job_start,
+    usage_job_under_way,
+)
+from .tasks import MAX_JOB_BYTES, MAX_JOB_ROWS
 
-MAX_UPLOAD_ROWS = 250_000  # about 6 days of 40,000 people
-MAX_UPLOAD_BYTES = 12 * 1024 * 1024  # MAX_UPLOAD_ROWS rows of ~30 bytes, and room
+# In the request: a guard only, since bigger files go to a worker first.
+MAX_UPLOAD_ROWS = 250_000
 
 
 class UsageUploadForm(forms.Form):
@@ -44,7 +54,7 @@ class UsageImportView(CsvImportView):
     upload_folder = "usage-uploads"
     index_url_name = "change_usage:import"
     errors_table_id = "usage-errors"
-    max_upload_bytes = MAX_UPLOAD_BYTES
+    max_upload_bytes = MAX_JOB_BYTES
 
     def dispatch(self, request, *args, pk: int, **kwargs):
         self.initiative = get_object_or_404(Initiative, pk=pk)
@@ -75,15 +85,46 @@ class UsageImportView(CsvImportView):
         return reverse(self.index_url_name, args=[self.initiative.pk])
 
     def get_context_data(self, **kwargs):
+        if "job_under_way" not in kwargs:
+            kwargs["job_under_way"] = usage_job_under_way(initiative=self.initiative)
         return super().get_context_data(
             initiative=self.initiative,
-            max_rows=f"{MAX_UPLOAD_ROWS:,}",
+            background_rows=f"{background_rows():,}",
+            max_rows=f"{MAX_JOB_ROWS:,}",
+            max_size=megabytes(MAX_JOB_BYTES),
             tokens_url=reverse("change_usage:tokens", args=[self.initiative.pk]),
             **kwargs,
         )
 
     def allowed(self, user) -> bool:
         return user_can_import_usage(user, self.initiative)
+
+    def start_in_background(self, form, upload):
+        rows = file_rows(upload)
+        if rows <= background_rows():
+            return None
+        if rows > MAX_JOB_ROWS:
+            form.add_error(
+                "file",
+                _(
+                    "The file has more than %(rows)s rows; split it into files of "
+                    "at most %(rows)s (a few weeks each)."
+                )
+                % {"rows": f"{MAX_JOB_ROWS:,}"},
+            )
+            return self.render(upload_form=form)
+        try:
+            job = usage_job_start(
+                initiative=self.initiative,
+                upload=upload,
+                filename=upload.name,
+                rows=rows,
+                actor=self.request.user,
+            )
+        except UsageJobError as error:
+            form.add_error("file", error.message)
+            return self.render(upload_form=form, job_under_way=error.job)
+        return redirect("change_usage:job", self.initiative.pk, job.pk)
 
     def preview(self, *, data: bytes, filename: str, options: dict) -> UsageResult:
         return usage_import(

@@ -101,6 +101,13 @@ class CsvImportView(WagtailAdminTemplateMixin, View):
     def applied_message(self, result: Any) -> str:
         raise NotImplementedError
 
+    def start_in_background(self, form: forms.Form, upload) -> Any:
+        """A response if the file is left to a worker (too big for a request), else None.
+
+        Called with the valid upload form before the file is read.
+        """
+        return None
+
     def dispatch(self, request, *args, **kwargs):
         if not self.allowed(request.user):
             raise PermissionDenied
@@ -130,6 +137,8 @@ class CsvImportView(WagtailAdminTemplateMixin, View):
                 % {"limit": megabytes(self.max_upload_bytes)},
             )
             return self.render(upload_form=form)
+        if (response := self.start_in_background(form, upload)) is not None:
+            return response
         data = upload.read()
         options = self.options(form.cleaned_data)
         try:

@@ -350,6 +350,9 @@ CHANGE_MIN_GROUP = env_int("CHANGE_MIN_GROUP", 5)
 CHANGE_MIN_COMMENTS = env_int("CHANGE_MIN_COMMENTS", 10)
 # Adoption: "using" is active on at least one of this many days, today included.
 CHANGE_ADOPTION_WINDOW_DAYS = env_int("CHANGE_ADOPTION_WINDOW_DAYS", 30)
+# Usage files with more rows than this are checked and applied by a background
+# task, followed on the job's page; smaller ones in the request.
+CHANGE_USAGE_BACKGROUND_ROWS = env_int("CHANGE_USAGE_BACKGROUND_ROWS", 50_000)
 # Change load: a unit is warned about once more go-lives than this fall in one
 # month for it (counted with its sub-units). No published standard; tune it.
 CHANGE_LOAD_LIMIT = env_int("CHANGE_LOAD_LIMIT", 2)
