@@ -17,6 +17,8 @@ from django.utils import timezone
 import pytest
 
 from change.models import UsageDay, UsageImportJob
+from change.usage import apply as usage_apply
+from change.usage import tasks as usage_tasks
 from change.usage.jobs import UsageJobError, usage_job_confirm, usage_job_start
 from tests.change.factories import InitiativeFactory
 from tests.concurrency import all_at_once
@@ -105,3 +107,37 @@ def test_simultaneous_confirms_apply_once(big_file):
     assert (job.status, job.created, job.updated) == (Status.DONE, rows, 0)
     assert UsageDay.objects.filter(initiative=initiative, count=2).count() == rows
     assert job.file_name == "" and not default_storage.exists(name)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_others_see_the_rows_done_while_the_job_reads(big_file, monkeypatch):
+    initiative, data, rows = big_file
+    assert rows == 60
+    monkeypatch.setattr(usage_apply, "PROGRESS_EVERY", 20)
+    seen = {"check": [], "apply": []}
+    reported = usage_tasks._Progress.__call__
+
+    def watched(progress, done):
+        reported(progress, done)
+        step = "apply" if connection.in_atomic_block else "check"
+        other = connection.copy()  # as the job's page would read it
+        try:
+            with other.cursor() as cursor:
+                cursor.execute(
+                    "SELECT rows_done FROM change_usageimportjob WHERE id = %s",
+                    [progress.job_id],
+                )
+                seen[step].append(cursor.fetchone()[0])
+        finally:
+            other.close()
+
+    monkeypatch.setattr(usage_tasks._Progress, "__call__", watched)
+    actor = UserFactory()
+    job_pk = _start(initiative, data, actor)()
+    usage_job_confirm(job=UsageImportJob.objects.get(pk=job_pk), actor=actor)
+    assert seen["check"] == [20, 40, 60]
+    # The apply writes in one transaction: PostgreSQL reports through a second
+    # connection; SQLite's one writer is the import, so the count waits.
+    expected = [0, 0, 0] if connection.vendor == "sqlite" else [20, 40, 60]
+    assert seen["apply"] == expected
+    assert UsageImportJob.objects.get(pk=job_pk).status == Status.DONE
