@@ -348,3 +348,24 @@ def test_the_job_page_reads_the_same_queries_for_5_or_500_problems(
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert counts[1] <= 13
+
+
+def test_a_job_that_breaks_says_so_writes_nothing_and_frees_the_initiative(
+    crew, client_for, manager, django_capture_on_commit_callbacks
+):
+    ours, people = crew
+    lead = client_for(manager)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        lead.post(_import_url(ours), {"file": _file(_usage_csv(*people))})
+    job = UsageImportJob.objects.get()
+    default_storage.delete(job.file_name)  # the storage lost it
+    for callback in queued:
+        callback()  # the worker's run: the task records the error itself
+    job.refresh_from_db()
+    assert job.status == Status.FAILED and job.failure
+    page = lead.get(_job_url(job)).text
+    assert "The import stopped with an error and nothing was written." in page
+    assert "data-refresh-seconds" not in page
+    assert not UsageDay.objects.exists()
+    again = _upload(lead, ours, _usage_csv(*people), django_capture_on_commit_callbacks)
+    assert again.status_code == 302  # a new job may start
