@@ -11,17 +11,28 @@ peer, manager, other_manager, trainer, ld_admin (tests/personas.py), through the
 """
 
 import os
+from contextlib import ExitStack
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.test import Client
 
 import pytest
 
+from lib.storage import storage_prepare
 from people import roles
 from tests.people.factories import EmployeeFactory, OrgUnitFactory, UserFactory
 from tests.personas import PersonaMatrix
 from tests.skills.factories import make_category, make_role, make_skill, set_target
+from tests.storage_emulators import (
+    KINDS,
+    Emulator,
+    ObjectStorage,
+    emulator,
+    unique_name,
+)
 from tests.template_db import use_templates
+from training_site.settings.media import media_storage
 
 # Playwright's sync API runs an event loop in this thread; Django refuses DB
 # access from "async" contexts unless told it is safe (it is: one thread).
@@ -194,3 +205,34 @@ def staffed(framework, employee, peer, manager):
         user.employee.role_profile = framework["role"]
         user.employee.save(update_fields=["role_profile"])
     return framework
+
+
+@pytest.fixture(scope="session")
+def storage_emulators(tmp_path_factory):
+    """Azurite and moto, started once per test process when a test asks for them."""
+    with ExitStack() as stack:
+        started: dict[str, Emulator] = {}
+
+        def get(kind: str) -> Emulator:
+            if kind not in started:
+                scratch = tmp_path_factory.mktemp(f"{kind}-emulator")
+                started[kind] = stack.enter_context(emulator(kind, scratch))
+            return started[kind]
+
+        yield get
+
+
+@pytest.fixture(params=KINDS)
+def object_storage(request, storage_emulators, settings) -> ObjectStorage:
+    """Media on a fresh Azure container, then on a fresh S3 bucket (one run each)."""
+    server = storage_emulators(request.param)
+    name = unique_name()
+    env = server.media_env(name)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": media_storage(lambda key, default="": env.get(key, default)),
+    }
+    storage_prepare(default_storage)
+    return ObjectStorage(
+        kind=request.param, name=name, storage=default_storage._wrapped
+    )

@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from courses import views as course_views
 from people import views as people_views
 
-from . import health, views
+from . import health, media, views
 from .accounts_urls import admin_login_view
 
 site_patterns = (
@@ -42,10 +42,10 @@ urlpatterns = [
     path("", include("certificates.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Only CMS images have a media URL; other files go through their own views.
+urlpatterns += [
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.cms_image),
+]
 
 urlpatterns += [
     # Course and module pages, served fast (see courses.views); Wagtail the rest.

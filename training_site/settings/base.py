@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 
 from ..observability import logging_config
+from .media import media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -277,8 +278,11 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# MEDIA_STORAGE=filesystem (MEDIA_ROOT, the default), azure or s3 (settings/media.py).
+# Media files are private either way: only CMS images have a URL of their own
+# (training_site.media); everything else streams through a permission check.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(env_str),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
@@ -370,6 +374,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents stream from media storage through Wagtail's view, which checks the
+# collection's privacy, on every backend (never a redirect to the blob).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Nothing in the admin calls out to the internet: intranets are offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

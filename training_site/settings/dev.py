@@ -3,7 +3,7 @@
 import contextlib
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, env_list, env_str
+from .base import INSTALLED_APPS, STORAGES, env_list, env_str
 
 DEBUG = True
 ENVIRONMENT = "development"
@@ -12,9 +12,10 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-# Plain storage: no collectstatic needed while developing.
+# Plain static files: no collectstatic needed while developing. Media follows
+# MEDIA_STORAGE as in production (the folder MEDIA_ROOT unless set).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
