@@ -9,6 +9,7 @@ documents for it, so the tests configure storage exactly as production does.
 import os
 import shutil
 import subprocess
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,6 +89,9 @@ def emulator(kind: str, scratch: Path) -> Iterator[Emulator]:
     )
     try:
         wait_until_serving(port, server)
+        if kind == "s3":
+            # moto builds its S3 service on the first request: pay for it here.
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60).close()
         yield Emulator(kind=kind, port=port)
     finally:
         server.terminate()
