@@ -35,10 +35,13 @@ scripts/prod-env.sh .venv/bin/python manage.py check_certificate_files --json "$
 echo "== restore into an empty database and media folder"
 # The site's variables, with the copy's database, media, port and no shared
 # cache (the copy must not read the original's cached pages).
+# Media from a container or bucket is restored into a folder too, so the drill
+# never writes into the site's own storage.
 grep -v -e '^DATABASE_URL=' -e '^MEDIA_ROOT=' -e '^GUNICORN_BIND=' -e '^CACHE_URL=' \
-    training.env > "$work/restore.env"
+    -e '^MEDIA_STORAGE=' training.env > "$work/restore.env"
 cat >> "$work/restore.env" <<ENV
 DATABASE_URL=$restore_url
+MEDIA_STORAGE=filesystem
 MEDIA_ROOT=$work/media
 GUNICORN_BIND=127.0.0.1:$port
 ENV

@@ -50,7 +50,8 @@ def test_the_smoke_test_runs_the_marked_blocks():
 def test_every_variable_the_production_settings_read_is_in_the_table():
     settings_dir = ROOT / "training_site" / "settings"
     source = "".join(
-        (settings_dir / name).read_text() for name in ("base.py", "production.py")
+        (settings_dir / name).read_text()
+        for name in ("base.py", "production.py", "media.py")
     )
     read = set(re.findall(r'env_\w+\(\s*"([A-Z0-9_]+)"', source))
     assert len(read) > 20

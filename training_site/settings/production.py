@@ -1,7 +1,8 @@
 """Production: refuses to start without a secret key and allowed hosts.
 
 Everything comes from the environment (see docs/deployment.md):
-SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, and optionally EMAIL_*, MEDIA_ROOT.
+SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, and optionally EMAIL_*, CACHE_URL,
+MEDIA_STORAGE (settings/media.py) and the rest of its table.
 """
 
 from django.core.exceptions import ImproperlyConfigured
