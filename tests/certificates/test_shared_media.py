@@ -2,12 +2,15 @@
 and the download streams exactly those bytes, to the same people as on disk."""
 
 import hashlib
+import io
+import zipfile
 
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 import pytest
 
+from certificates.bulk import certificates_zip_stream
 from tests.personas import LOGIN, OK, every_persona
 
 NOT_FOUND = 404
@@ -49,3 +52,12 @@ def test_the_file_check_reads_the_store(object_storage, employee, course, comple
     certificate.pdf.storage.delete(certificate.pdf.name)
     with pytest.raises(CommandError, match=f"{certificate.number} missing"):
         call_command("check_certificate_files")
+
+
+def test_the_bulk_zip_streams_each_pdf_from_the_store(
+    object_storage, employee, peer, course, complete
+):
+    issued = [complete(employee, course), complete(peer, course)]
+    with zipfile.ZipFile(io.BytesIO(b"".join(certificates_zip_stream(issued)))) as zf:
+        digests = {hashlib.sha256(zf.read(name)).hexdigest() for name in zf.namelist()}
+    assert digests == {certificate.pdf_sha256 for certificate in issued}
