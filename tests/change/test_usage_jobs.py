@@ -369,3 +369,16 @@ def test_a_job_that_breaks_says_so_writes_nothing_and_frees_the_initiative(
     assert not UsageDay.objects.exists()
     again = _upload(lead, ours, _usage_csv(*people), django_capture_on_commit_callbacks)
     assert again.status_code == 302  # a new job may start
+
+
+def test_a_body_over_48_mb_is_refused_unread_naming_the_limit(led, client_for, manager):
+    ours, _theirs = led
+    response = client_for(manager).generic(
+        "POST",
+        _import_url(ours),
+        b"x",
+        content_type="multipart/form-data; boundary=BoUnDaRy",
+        CONTENT_LENGTH=str(60 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    assert "files of up to 48 MB, and yours was 60 MB" in response.text
