@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import UsageImportJob
-from .jobs import CANCELLABLE, UsageJobError, usage_job_cancel, usage_job_confirm
+from .jobs import (
+    CANCELLABLE,
+    UsageJobError,
+    person_name,
+    usage_job_cancel,
+    usage_job_confirm,
+)
 from .token_views import _InitiativeUsageView
 
 REFRESH_SECONDS = 3
@@ -51,7 +57,7 @@ class UsageJobView(_InitiativeUsageView):
         return self.render(
             "change/admin/usage_job.html",
             job=job,
-            started_by=_name(job.started_by),
+            started_by=person_name(job.started_by),
             # As the import page writes its limits: 1,000,000.
             figures={
                 name: f"{getattr(job, name):,}"
@@ -81,9 +87,3 @@ class UsageJobView(_InitiativeUsageView):
         except UsageJobError as error:
             messages.warning(request, error.message)
         return redirect(request.path)
-
-
-def _name(user) -> str:
-    if user is None:
-        return _("someone")
-    return user.get_full_name() or user.get_username()

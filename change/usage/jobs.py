@@ -92,6 +92,27 @@ def usage_job_under_way(*, initiative: Initiative) -> UsageImportJob | None:
     )
 
 
+def usage_jobs_recent(*, initiative: Initiative, limit: int = 5) -> list[dict]:
+    """The initiative's latest jobs, newest first, as the import page lists them."""
+    jobs = UsageImportJob.objects.filter(initiative=initiative).select_related(
+        "started_by"
+    )[:limit]
+    return [
+        {
+            "job": job,
+            "started_by": person_name(job.started_by),
+        }
+        for job in jobs
+    ]
+
+
+def person_name(user) -> str:
+    """How a page names who started or applied a job."""
+    if user is None:
+        return _("someone")
+    return user.get_full_name() or user.get_username()
+
+
 def usage_job_confirm(
     *, job: UsageImportJob, actor: AbstractBaseUser
 ) -> UsageImportJob:

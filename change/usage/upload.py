@@ -25,6 +25,7 @@ from .jobs import (
     file_rows,
     usage_job_start,
     usage_job_under_way,
+    usage_jobs_recent,
 )
 from .tasks import MAX_JOB_BYTES, MAX_JOB_ROWS
 
@@ -87,6 +88,7 @@ class UsageImportView(CsvImportView):
     def get_context_data(self, **kwargs):
         if "job_under_way" not in kwargs:
             kwargs["job_under_way"] = usage_job_under_way(initiative=self.initiative)
+        kwargs["recent_jobs"] = usage_jobs_recent(initiative=self.initiative)
         return super().get_context_data(
             initiative=self.initiative,
             background_rows=f"{background_rows():,}",

@@ -59,6 +59,13 @@ def test_a_big_file_is_checked_in_the_background_then_applied(
     assert_accessible(page)
     assert UsageDay.objects.filter(initiative=initiative).count() == 3
 
+    page.get_by_role("link", name="Back to Import usage").click()
+    jobs = page.locator("#usage-jobs")
+    expect(jobs).to_contain_text("Imported")
+    assert_accessible(page)
+    jobs.get_by_role("link", name="big.csv").click()
+    expect(page.locator("#usage-job-status")).to_have_text("Imported")
+
 
 def test_the_page_follows_the_worker_without_being_reloaded(
     page, live_server, rollout, manager

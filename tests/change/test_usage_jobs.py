@@ -382,3 +382,28 @@ def test_a_body_over_48_mb_is_refused_unread_naming_the_limit(led, client_for, m
     )
     assert response.status_code == 413
     assert "files of up to 48 MB, and yours was 60 MB" in response.text
+
+
+def test_the_import_page_lists_the_latest_jobs_with_the_same_queries_for_3_or_12(
+    led, client_for, manager
+):
+    ours, _theirs = led
+    lead = client_for(manager)
+    counts = []
+    for total in (3, 12):
+        while UsageImportJob.objects.count() < total:
+            n = UsageImportJob.objects.count()
+            UsageImportJob.objects.create(
+                initiative=ours,
+                filename=f"week-{n}.csv",
+                status=Status.DONE,
+                started_by=manager,
+            )
+        lead.get(_import_url(ours))
+        with CaptureQueriesContext(connection) as queries:
+            page = lead.get(_import_url(ours))
+        counts.append(len(queries))
+        rows = page.text.split('id="usage-jobs"')[1].split("</table>")[0]
+        assert rows.count("<tr>") == 1 + min(total, 5)  # the header and the latest
+        assert f"week-{total - 1}.csv" in rows and "Imported" in rows
+    assert counts[0] == counts[1]
