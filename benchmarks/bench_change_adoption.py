@@ -15,6 +15,7 @@ import csv
 import os
 import re
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -146,6 +147,7 @@ def run() -> list[Figure]:
     assert stored == rows, stored
     check_s, apply_s, job_mb = _job(initiative, path, rows)
     path.unlink()
+    path.parent.rmdir()
 
     label = f"{rows:,} rows ({PEOPLE:,} people × {DAYS} days, {size_mb:.0f} MB)"
     return [
@@ -258,6 +260,7 @@ def _job(initiative: Initiative, path: Path, rows: int) -> tuple[float, float, f
             lambda: usage_job_confirm(job=job, actor=actor)
         )
         grown = _rss_mb("VmHWM") - before
+    shutil.rmtree(media, ignore_errors=True)
     job.refresh_from_db()
     assert job.status == "done" and job.created == rows, (job.status, job.created)
     return check_s, apply_s, grown
