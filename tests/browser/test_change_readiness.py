@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.checks import assert_accessible
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import sign_in, tab_to
 from tests.change.builders import answer, closed_round, staff
 from tests.change.factories import InitiativeFactory
 from tests.people.factories import OrgUnitFactory, UserFactory
@@ -89,3 +89,25 @@ def test_a_manager_finds_their_teams_readiness_from_my_team(page, live_server, r
     expect(page.get_by_role("row").filter(has_text="Road Crew A").first).to_be_visible()
     expect(page.get_by_text("Night crew")).to_have_count(0)
     assert_accessible(page)
+
+
+def test_on_a_phone_the_wide_tables_scroll_by_keyboard(browser, live_server, rollout):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    sign_in(page, live_server, "lena", PASSWORD)
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    page.goto(f"{live_server.url}/change/new-311/readiness/")
+    heatmap = page.get_by_role(
+        "region", name="Mean score and share at 4–5, per unit and stage"
+    )
+    expect(heatmap).to_be_visible()
+    assert heatmap.evaluate("el => el.scrollWidth > el.clientWidth"), (
+        "the heatmap fits a 360 px screen: this test no longer shows a scrolling table"
+    )
+    tab_to(page, heatmap)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "el => el.scrollLeft > 0", arg=heatmap.element_handle(), timeout=10_000
+    )
+    assert_accessible(page)
+    context.close()
