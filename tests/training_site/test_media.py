@@ -55,6 +55,8 @@ def test_no_other_media_file_has_a_url(object_storage, persona_matrix):
         default_storage.save("exports/team.xlsx", ContentFile(b"PK")),
         default_storage.save("roster-uploads/t.csv", ContentFile(b"a,b\n")),
         default_storage.save("exports/chart.png", ContentFile(b"x")),
+        # SVG can carry script: not served even from the image folders.
+        default_storage.save("original_images/logo.svg", ContentFile(b"<svg/>")),
     ]
     for name in names:
         persona_matrix(f"/media/{name}", every_persona(NOT_FOUND))
