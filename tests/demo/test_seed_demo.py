@@ -20,6 +20,7 @@ import pytest
 from assignments.models import AssignedLearner, Assignment
 from assignments.selectors import learner_rows
 from certificates.models import Certificate
+from change.selectors import my_changes
 from courses.models import CoursePage, LearningPathPage, ModulePage
 from courses.quizzes.services import attempt_start, attempt_submit
 from demo.skills import COURSE_OUTCOMES, skills_demo_seed
@@ -143,6 +144,14 @@ def test_the_demo_has_what_the_readme_promises(seeded, db, rf):
     assert SelfAssessment.objects.count() == 300
     assert Skill.objects.count() == 20
     assert RoleProfile.objects.count() == 8
+    # The change half of the table: Priya has a check-in open, Daniel leads CaseConnect.
+    priya = get_user_model().objects.get(username="employee").employee
+    (caseconnect,) = my_changes(employee=priya)
+    assert caseconnect.initiative.slug == "caseconnect"
+    assert caseconnect.open_round is not None
+    assert list(
+        caseconnect.initiative.change_leads.values_list("username", flat=True)
+    ) == ["manager"]
 
 
 MODELS = [
