@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_WARN_SCRIPT_LOCATION := 1
 
-.PHONY: run test test-postgres prod-smoke lint bench bench-peer install install-dev sysdeps sysdeps-test clean
+.PHONY: run test test-postgres prod-smoke multi-server lint bench bench-peer install install-dev sysdeps sysdeps-test clean
 
 ## run: set up, migrate, load the demo data and serve http://127.0.0.1:8000
 run: install
@@ -37,6 +37,10 @@ test-postgres: install-dev
 ## prod-smoke: docs/deployment.md's recipe on a fresh copy, PostgreSQL, Redis, gunicorn, requests
 prod-smoke: sysdeps-test
 	scripts/prod-smoke.sh
+
+## multi-server: two app servers, Redis, a worker and nginx under 50 simulated employees; one server killed
+multi-server: install-dev
+	scripts/multi-server.sh
 
 lint: install-dev
 	$(VENV)/bin/ruff format --check .

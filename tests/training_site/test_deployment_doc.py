@@ -27,6 +27,7 @@ def test_the_recipe_has_every_step_of_a_production_install():
         "manage.py db_worker",
         "manage.py close_expired_attempts",
         "manage.py publish_scheduled",
+        "manage.py issue_missing_certificates",
         "manage.py send_reminders",
         "manage.py prune_db_task_results",
         "manage.py clearsessions",
@@ -57,3 +58,11 @@ def test_every_variable_the_production_settings_read_is_in_the_table():
     assert len(read) > 20
     undocumented = sorted(name for name in read if f"`{name}`" not in DOC)
     assert not undocumented, f"not in docs/deployment.md: {undocumented}"
+
+
+def test_ci_runs_the_multi_server_test_the_docs_show():
+    # docs/deployment.md, "Several app servers": the command shown is one CI runs.
+    assert "```sh\nmake multi-server\n```" in DOC
+    assert "timed make multi-server" in (ROOT / ".ci" / "run").read_text()
+    makefile = (ROOT / "Makefile").read_text()
+    assert "multi-server: install-dev\n\tscripts/multi-server.sh" in makefile

@@ -271,7 +271,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # --- Static and media ---------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [
     # Bootstrap comes from npm (package.json), served as our own static files.
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
