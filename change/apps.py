@@ -9,10 +9,21 @@ class ChangeConfig(AppConfig):
     verbose_name = _("Change initiatives")
 
     def ready(self):
-        from people.signals import roster_applied
+        from people.signals import employee_changed, roster_applied
 
-        from .signal_handlers import refresh_readiness_after_roster
+        from .signal_handlers import (
+            refresh_adoption_after_employee_change,
+            refresh_adoption_after_roster,
+            refresh_readiness_after_roster,
+        )
 
         roster_applied.connect(
             refresh_readiness_after_roster, dispatch_uid="change_readiness_roster"
+        )
+        roster_applied.connect(
+            refresh_adoption_after_roster, dispatch_uid="change_adoption_roster"
+        )
+        employee_changed.connect(
+            refresh_adoption_after_employee_change,
+            dispatch_uid="change_adoption_employee",
         )

@@ -101,6 +101,9 @@ class Readiness:
     open_round: CheckInRound | None = None
     preparing: bool = False
     computed_at: datetime | None = None
+    # The stored results' key (change.results.results_key): what figures
+    # decided beside them were decided beside.
+    results_key: str = ""
     today: date | None = None
     # {unit: its chain from the top}, as read for this dashboard.
     tree: dict[int, list[int]] = field(default_factory=dict, repr=False)
@@ -110,7 +113,7 @@ class Readiness:
         """Every group of the initiative whose numbers may be shown, whoever reads.
 
         With their members: anything else built from the answers is decided
-        beside these (change.adoption). Worked out again from the answers when
+        beside these (change.adoption_results). Worked out again from the answers when
         asked for, as the stored rows hold no members.
         """
         return published_groups(
@@ -118,6 +121,7 @@ class Readiness:
             rounds=self.rounds,
             today=self.today,
             tree=self.tree,
+            closed_pks=[r.pk for r in self.closed],
         )
 
 
@@ -199,6 +203,7 @@ def readiness(
         open_round=open_round,
         preparing=preparing,
         computed_at=snapshot.computed_at,
+        results_key=snapshot.key,
         today=today,
         tree=tree,
     )

@@ -154,14 +154,20 @@ def published_groups(
     rounds: list[CheckInRound],
     today: date,
     tree: dict[int, list[int]] | None = None,
+    closed_pks: Iterable[int] | None = None,
 ) -> list[privacy.Group]:
     """Every group the stored results publish, with its members: one or two queries.
 
     Worked out again from the answers (the whole decision: seconds at 40,000
     people), for numbers that must be decided beside the published ones
-    (change.adoption). Round orders are positions in `rounds`, as there.
+    (change.adoption_results). Round orders are positions in `rounds`, as
+    there. `closed_pks`: the rounds the stored results cover (default: those
+    closed today).
     """
-    closed = [r for r in rounds if r.state_on(today) == CheckInRound.State.CLOSED]
+    if closed_pks is None:
+        closed = [r for r in rounds if r.state_on(today) == CheckInRound.State.CLOSED]
+    else:
+        closed = [r for r in rounds if r.pk in set(closed_pks)]
     if tree is None:
         tree = unit_tree(OrgUnit.objects.values_list("pk", "path"))
     order = {r.pk: i for i, r in enumerate(rounds)}

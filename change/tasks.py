@@ -1,4 +1,4 @@
-"""Background work for change initiatives (django-tasks): check-in e-mails, results.
+"""Background work for change initiatives (django-tasks): e-mails, stored results.
 
 Arguments are ids and ISO dates, never objects (the database backend stores JSON).
 """
@@ -6,15 +6,23 @@ Arguments are ids and ISO dates, never objects (the database backend stores JSON
 from collections import defaultdict
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from django_tasks import task
 
 from people.models import OrgUnit
 
+from .adoption_results import adoption_key, adoption_results_refresh
 from .emails import checkin_email_deliver
-from .models import CheckInRound, Initiative, ReadinessSnapshot
+from .models import (
+    AdoptionSnapshot,
+    CheckInRound,
+    Initiative,
+    ReadinessSnapshot,
+    UsageDay,
+)
 from .results import (
     readiness_results_refresh,
     results_key,
@@ -42,7 +50,101 @@ def refresh_readiness_results(
     if initiative is None:
         return None  # deleted since it was queued
     day = date.fromisoformat(today) if today else None
-    return readiness_results_refresh(initiative=initiative, today=day).seconds
+    seconds = readiness_results_refresh(initiative=initiative, today=day).seconds
+    # The same background run: adoption cells are decided beside these results.
+    if UsageDay.objects.filter(initiative=initiative).exists():
+        adoption_results_refresh(initiative=initiative, today=day)
+    return seconds
+
+
+@task()
+def refresh_adoption_results(
+    initiative_id: int, today: str | None = None
+) -> float | None:
+    """Compute and store one initiative's adoption figures; the seconds it took."""
+    initiative = Initiative.objects.filter(pk=initiative_id).first()
+    if initiative is None:
+        return None  # deleted since it was queued
+    day = date.fromisoformat(today) if today else None
+    return adoption_results_refresh(initiative=initiative, today=day).seconds
+
+
+def adoption_results_request(
+    *, initiative: Initiative, today: date | None = None
+) -> bool:
+    """Queue an adoption refresh unless one is queued and not started; True if queued.
+
+    The debounce: while a queued refresh has not started, more usage posted
+    or imported queues nothing (that refresh will read it). A refresh clears
+    the claim when it starts, so what arrives during it queues one more. A
+    claim older than REQUEST_EXPIRES is taken as lost.
+    """
+    snapshot, _created = AdoptionSnapshot.objects.get_or_create(initiative=initiative)
+    now = timezone.now()
+    claimed = (
+        AdoptionSnapshot.objects.filter(pk=snapshot.pk)
+        .filter(
+            Q(requested_at__isnull=True) | Q(requested_at__lt=now - REQUEST_EXPIRES)
+        )
+        .update(requested_at=now)
+    )
+    if claimed:
+        day = (today or timezone.localdate()).isoformat()
+        refresh_adoption_results.enqueue(initiative_id=initiative.pk, today=day)
+    return bool(claimed)
+
+
+def adoption_inputs_changed(*, initiative: Initiative | None = None) -> None:
+    """Usage was written (or, with no initiative, the roster changed): figures are stale.
+
+    After commit, bumps the inputs counter that is part of the figures' key
+    and asks for a refresh (debounced: adoption_results_request). After, so
+    that a refresh that read the data before it was committed stores a key
+    that is already stale; and a rolled-back write changes nothing.
+    """
+    transaction.on_commit(lambda: _inputs_bump(initiative=initiative))
+
+
+def _inputs_bump(*, initiative: Initiative | None) -> None:
+    if initiative is None:
+        AdoptionSnapshot.objects.update(inputs=F("inputs") + 1)
+        adoption_results_refresh_stale()
+        return
+    AdoptionSnapshot.objects.get_or_create(initiative=initiative)
+    AdoptionSnapshot.objects.filter(initiative=initiative).update(
+        inputs=F("inputs") + 1
+    )
+    adoption_results_request(initiative=initiative)
+
+
+def adoption_results_refresh_stale(*, today: date | None = None) -> int:
+    """Queue an adoption refresh for every initiative with usage whose figures are stale.
+
+    Run daily by send_change_checkins (the window moved), after a roster
+    import and after usage is written. The count queued.
+    """
+    today = today or timezone.localdate()
+    readiness_keys = dict(ReadinessSnapshot.objects.values_list("initiative_id", "key"))
+    stored = {
+        initiative_id: (key, inputs)
+        for initiative_id, key, inputs in AdoptionSnapshot.objects.values_list(
+            "initiative_id", "key", "inputs"
+        )
+    }
+    with_usage = Initiative.objects.filter(
+        Exists(UsageDay.objects.filter(initiative=OuterRef("pk")))
+    )
+    queued = 0
+    for initiative in with_usage:
+        old_key, inputs = stored.get(initiative.pk, ("", 0))
+        key = adoption_key(
+            readiness_key=readiness_keys.get(initiative.pk, ""),
+            inputs=inputs,
+            today=today,
+        )
+        if old_key != key:
+            queued += adoption_results_request(initiative=initiative, today=today)
+    return queued
 
 
 def readiness_results_request(

@@ -1,9 +1,16 @@
 from .adoption import UsageDay, UsageImportJob, UsageToken
 from .checkins import CheckInInvitation, CheckInResponse
 from .initiatives import BarrierAction, CheckInRound, Initiative
-from .results import ReadinessResult, ReadinessSnapshot
+from .results import (
+    AdoptionResult,
+    AdoptionSnapshot,
+    ReadinessResult,
+    ReadinessSnapshot,
+)
 
 __all__ = [
+    "AdoptionResult",
+    "AdoptionSnapshot",
     "BarrierAction",
     "CheckInInvitation",
     "CheckInResponse",

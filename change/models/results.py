@@ -84,3 +84,81 @@ class ReadinessResult(models.Model):
 
     def __str__(self) -> str:
         return f"Result of round {self.round_id}, unit {self.unit_id}"
+
+
+class AdoptionSnapshot(models.Model):
+    """What an initiative's stored adoption figures were computed from, and when.
+
+    A row of its own, apart from the readiness snapshot: usage imports bump
+    `inputs` while a long refresh may be running, and must not wait for it.
+    """
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, related_name="adoption_snapshot"
+    )
+    # Digest of what the rows were computed from (change.adoption_results
+    # .adoption_key); empty until the first computation.
+    key = models.CharField(max_length=64, blank=True)
+    # Bumped whenever usage is written or the roster changes: part of the key.
+    inputs = models.PositiveIntegerField(default=0)
+    # When a refresh was queued and has not started yet: a second request
+    # meanwhile queues nothing (change.tasks.adoption_results_request).
+    requested_at = models.DateTimeField(null=True, blank=True)
+    # The window the figures cover, and the round "not ready" was read from.
+    since = models.DateField(null=True, blank=True)
+    until = models.DateField(null=True, blank=True)
+    readiness_round = models.ForeignKey(
+        CheckInRound,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    computed_at = models.DateTimeField(null=True, blank=True)
+    seconds = models.FloatField(_("computation time (s)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("adoption snapshot")
+
+    def __str__(self) -> str:
+        return f"Adoption of {self.initiative_id} at {self.computed_at}"
+
+
+class AdoptionResult(models.Model):
+    """One unit's (or everyone's) adoption figures, for all roles or one.
+
+    The counts are of today's roster, usage and training (not confidential);
+    `not_ready` holds only what the gatekeeper lets the "not ready and not
+    using" cell show (change.adoption.Cell), never the count behind a hidden one.
+    """
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "people.OrgUnit",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    role_profile = models.ForeignKey(
+        "people.RoleProfile",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    affected = models.PositiveIntegerField(default=0)
+    trained = models.PositiveIntegerField(default=0)
+    using = models.PositiveIntegerField(default=0)
+    trained_using = models.PositiveIntegerField(default=0)
+    using_untrained = models.PositiveIntegerField(default=0)
+    not_ready = models.JSONField(default=dict)
+
+    class Meta:
+        # The dashboard reads one role (or all) of an initiative.
+        indexes = [models.Index(fields=["initiative", "role_profile"])]
+
+    def __str__(self) -> str:
+        return f"Adoption of {self.initiative_id}, unit {self.unit_id}"

@@ -31,6 +31,7 @@ from lib.csv_import import (
 )
 
 from ..models import Initiative, UsageDay
+from ..tasks import adoption_inputs_changed
 from .check import VALUE_FIELDS, UsageChecker, UsageEntry, UsageProblem
 
 BATCH_SIZE = 2000
@@ -233,6 +234,10 @@ class _Import:
                     if self.result.error_count:
                         raise _Refused
                     self.result.applied = True
+                    if self.result.created or self.result.updated:
+                        # Stored adoption figures are stale: refreshed after
+                        # commit, in the background, debounced.
+                        adoption_inputs_changed(initiative=self.initiative)
             except _Refused:
                 pass
         if self.result.error_count:

@@ -8,6 +8,7 @@ import pytest
 
 from change import privacy
 from change.adoption import FEWER, NO_ROUND, adoption
+from change.adoption_results import adoption_results_refresh
 from change.models import UsageDay
 from change.readiness import ALL, readiness
 from tests.change.attacker import pinned_sets
@@ -268,8 +269,13 @@ def test_queries_do_not_grow_with_people_days_or_units(
     )
     dashboard = readiness(initiative=initiative, unit_paths=None)
 
-    # Nine of its own, and one to read again the answers of the readiness
-    # groups it is decided beside (the stored results hold no members).
-    with django_assert_num_queries(10):
+    # The background refresh: its reads, one to read again the answers of the
+    # readiness groups it is decided beside (the stored results hold no
+    # members), and the rows written in batches.
+    with django_assert_num_queries(23):
+        adoption_results_refresh(initiative=initiative)
+    # The dashboard then reads the stored figures: usage or not, the snapshot
+    # and the rows of its role.
+    with django_assert_num_queries(3):
         found = adoption(dashboard=dashboard)
     assert row(found, "Everyone affected").using == len(everyone[::3])
