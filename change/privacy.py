@@ -113,11 +113,8 @@ def publishable(
     return decisions
 
 
-# Groups already published outrank any decided beside them (Group.rank).
+# A new group of exactly a published group's people outranks the others.
 RANK_PUBLISHED = 100
-# How often the new groups are decided again, without those that made a
-# published one give way, before all of them are hidden.
-BESIDE_ATTEMPTS = 5
 
 
 def publishable_beside(
@@ -129,45 +126,129 @@ def publishable_beside(
     """{key of each of `groups`: decision}, decided beside groups already shown.
 
     For numbers built later from the same answers (adoption beside readiness):
-    everything `published` stays shown, so what a reader already sees never
-    depends on the newcomers. Each group's rank should be below the published
-    ones'. If a published group would still give way, the new groups that
-    nearly match it (fewer than min_size people apart each way: the clash across
-    rounds) and the lowest-ranked of those sharing people with it are hidden,
-    and the rest decided again; the last time round, all that share people.
+    everything `published` stays shown. The new groups are decided (1) among
+    themselves by the gatekeeper's rule; (2) so that each atom of the
+    published groups of a round meets at most one atom of theirs; (3) so
+    that what an atom of theirs splits off the published atoms it meets (its
+    people there, and the others) is none or at least min_size each; and
+    across rounds by the pair rule. docs/change.md, "Adoption figures".
     """
     if min_size is None:
         min_size = settings.CHANGE_MIN_GROUP
-    fixed = [
-        dataclasses.replace(group, rank=group.rank + RANK_PUBLISHED)
-        for group in published
+    fixed = list(published)
+    fixed_atoms: dict[int, dict[str, frozenset]] = defaultdict(dict)
+    for number in {group.round_order for group in fixed}:
+        same_round = [group for group in fixed if group.round_order == number]
+        for _sig, people in atoms(same_round).items():
+            piece = frozenset(people)
+            for person in people:
+                fixed_atoms[number][person] = piece
+    # Earlier rounds' groups and atoms, for the pair rule across rounds.
+    pieces: list[tuple[int, frozenset[str]]] = [
+        (group.round_order, group.members) for group in fixed
     ]
+    for number, by_person in fixed_atoms.items():
+        pieces += [(number, piece) for piece in set(by_person.values())]
+    by_member: dict[str, list[int]] = defaultdict(list)
+    for index, (_number, members) in enumerate(pieces):
+        for member in members:
+            by_member[member].append(index)
     candidates = list(groups)
-    given_way: dict[Hashable, Decision] = {}
-    for attempt in range(BESIDE_ATTEMPTS):
-        decisions = publishable([*fixed, *candidates], min_size=min_size)
-        lost = [group for group in fixed if not decisions[group.key].published]
-        if not lost:
-            return {g.key: decisions[g.key] for g in candidates} | given_way
-        touched = frozenset().union(*(group.members for group in lost))
-        meeting = [group for group in candidates if group.members & touched]
-        clashes = [
-            group
-            for group in meeting
-            if any(_near(group.members, other.members, min_size) for other in lost)
-        ]
-        # With them, the least valuable of those that meet a lost group (an
-        # atom of theirs may be what clashed); all that meet, if nothing else.
-        lowest = min((group.rank for group in meeting), default=0)
-        clashes += [group for group in meeting if group.rank == lowest]
-        if attempt == BESIDE_ATTEMPTS - 2:
-            clashes = meeting
-        for group in clashes:
-            given_way[group.key] = Decision(False, PROTECTS_ANOTHER)
-        candidates = [g for g in candidates if g.key not in given_way]
-    # Without any of them, the published groups are exactly as decided before.
-    hidden = Decision(False, PROTECTS_ANOTHER)
-    return {group.key: hidden for group in candidates} | given_way
+    order = {group.key: i for i, group in enumerate(candidates)}
+    # A new group of the very people of a published group of its round tells
+    # nothing new: it stays, and is never the one to give way.
+    shown = {(group.round_order, group.members) for group in fixed}
+    same = {g.key for g in candidates if (g.round_order, g.members) in shown}
+    hidden: dict[Hashable, Decision] = {}
+    while True:
+        live = [group for group in candidates if group.key not in hidden]
+        decisions = publishable(
+            [
+                dataclasses.replace(g, rank=g.rank + RANK_PUBLISHED)
+                if g.key in same
+                else g
+                for g in live
+            ],
+            min_size=min_size,
+        )
+        decisions |= {key: Decision(True) for key in same}
+        hidden |= {
+            g.key: decisions[g.key] for g in live if not decisions[g.key].published
+        }
+        live = [group for group in live if group.key not in hidden]
+        victims = _beside_victims(
+            live,
+            fixed_atoms,
+            pieces,
+            by_member,
+            order=order,
+            same=same,
+            min_size=min_size,
+        )
+        if not victims:
+            return {group.key: Decision(True) for group in live} | hidden
+        hidden |= {key: Decision(False, PROTECTS_ANOTHER) for key in victims}
+
+
+def _beside_victims(
+    live: list[Group],
+    fixed_atoms: Mapping[int, Mapping[str, frozenset]],
+    pieces: Sequence[tuple[int, frozenset[str]]],
+    by_member: Mapping[str, list[int]],
+    *,
+    order: Mapping[Hashable, int],
+    same: set[Hashable],
+    min_size: int,
+) -> set[Hashable]:
+    """New groups to hide this pass for rules (2), (3) and the pair rule.
+
+    Only groups that are not a published group over again give way; an atom
+    made of those alone is a union of published atoms, known already.
+    """
+    costs = {g.key: (g.rank, len(g.members), order[g.key]) for g in live}
+    victims: set[Hashable] = set()
+
+    def hide(keys: Iterable[Hashable]) -> None:
+        keys = [key for key in keys if key not in same]
+        if keys:
+            victims.add(min(keys, key=costs.__getitem__))
+
+    for number in {group.round_order for group in live}:
+        same_round = [group for group in live if group.round_order == number]
+        ours = {frozenset(sig): frozenset(p) for sig, p in atoms(same_round).items()}
+        sig_of = {person: sig for sig, people in ours.items() for person in people}
+        theirs = fixed_atoms.get(number, {})
+        # (2) a published atom meeting two of ours: merge them.
+        for atom in set(theirs.values()):
+            met = {sig_of[p] for p in atom if p in sig_of}
+            if len(met) > 1:
+                first, second = sorted(met, key=lambda sig: sorted(map(str, sig)))[:2]
+                hide(first ^ second)
+        # (3) what each of ours splits off the published atoms it meets.
+        for sig, people in ours.items():
+            inside, outside = set(), set()
+            for person in people:
+                atom = theirs.get(person)
+                if atom is None:
+                    inside.add(person)
+                elif not atom <= people:
+                    inside.add(person)
+                    outside |= atom - people
+            if 0 < len(inside) < min_size or 0 < len(outside) < min_size:
+                hide(sig)
+        # The pair rule across rounds, for our groups and our atoms.
+        for members, keys in [(g.members, frozenset([g.key])) for g in same_round] + [
+            (people, sig) for sig, people in ours.items()
+        ]:
+            sample = itertools.islice(members, min_size)
+            for index in {i for member in sample for i in by_member.get(member, ())}:
+                other_round, other = pieces[index]
+                if other_round == number:
+                    continue
+                if _near(members, other, min_size) and members != other:
+                    hide(keys)
+                    break
+    return victims
 
 
 def _near(one: frozenset[str], other: frozenset[str], min_size: int) -> bool:

@@ -111,3 +111,48 @@ def test_with_nobody_using_each_cell_shows_where_its_readiness_row_does():
         assert {g.key[1:] for g in adoption} == {
             g.key[1:] for g in readiness if g.key[0] == latest
         }
+
+
+def _team(*roles: tuple[int, int]) -> tuple[list[Group], Group]:
+    """One team's readiness groups (team, team × role) and its not-using cell.
+
+    Each role is (users, non-users), all of whom answered.
+    """
+    groups, not_using, start = [], set(), 0
+    for number, (users, idle) in enumerate(roles):
+        members = people(*range(start, start + users + idle))
+        not_using |= people(*range(start + users, start + users + idle))
+        groups.append(Group(key=("team", number), members=members, rank=1))
+        start += users + idle
+    team = Group(key="team", members=frozenset().union(*groups_members(groups)), rank=3)
+    cell = Group(key="cell", members=frozenset(not_using), rank=-1)
+    return [team, *groups], cell
+
+
+def groups_members(groups):
+    return [group.members for group in groups]
+
+
+def test_a_cell_beside_roles_that_each_have_users_and_non_users_is_shown():
+    # Eight roles of twelve, three of each not using: 24 not using in all. No
+    # sum or difference of the team, its roles and the cell isolates a role's
+    # three, so the cell is shown (the atom rule alone hid it).
+    readiness, cell = _team(*[(9, 3)] * 8)
+    assert all(publishable(readiness, min_size=MIN)[g.key].published for g in readiness)
+
+    assert publishable_beside(readiness, [cell], min_size=MIN) == {
+        cell.key: Decision(True)
+    }
+    shown = [g.members for g in [*readiness, cell]]
+    assert pinned_sets(shown, below=MIN) == []
+
+
+def test_a_cell_that_would_give_away_one_roles_few_non_users_is_hidden():
+    # Role 0: six, none using; role 1: ten, two not using. Cell minus role 0
+    # would be role 1's two non-users, so the cell gives way.
+    readiness, cell = _team((0, 6), (8, 2))
+    assert pinned_sets([*groups_members(readiness), cell.members], below=MIN)
+
+    decisions = publishable_beside(readiness, [cell], min_size=MIN)
+
+    assert decisions == {cell.key: Decision(False, PROTECTS_ANOTHER)}

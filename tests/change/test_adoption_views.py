@@ -68,7 +68,10 @@ def test_the_page_shows_the_using_column_and_the_quadrant(roads, client_for, ld_
 
     assert "adoption of the new tool is not imported yet" not in page
     assert "Adoption of the new 311 system" in page
-    assert "<caption>Adoption rate and where to act, per unit." in page
+    assert (
+        '<caption id="adoption-caption">Adoption rate and where to act, per unit.'
+        in page
+    )
     # Crew A: 7 of 9 using (Alice and Bob are affected, not using).
     assert "7 of 9" in page and "78%" in page
     assert "fewer than 5" in page
