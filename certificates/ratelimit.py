@@ -1,8 +1,9 @@
 """A small per-client rate limit on the shared cache (fixed one-minute windows).
 
-Keyed by REMOTE_ADDR: behind a proxy, the proxy must set it to the client's
-address (for example with a trusted-proxy middleware), or every visitor
-shares one budget.
+Keyed by the visitor's address: REMOTE_ADDR, or behind AXES_IPWARE_PROXY_COUNT
+reverse proxies the address the farthest of them saw (client_address). Without
+that setting behind nginx, REMOTE_ADDR is nginx's, and every visitor would
+share one budget.
 """
 
 import functools
@@ -21,9 +22,29 @@ def wants_json(request) -> bool:
     return request.GET.get("format") == "json"
 
 
+def client_address(request) -> str:
+    """The visitor's address, through the reverse proxies the settings say are there.
+
+    Each proxy appends the address it received the request from to
+    X-Forwarded-For, so with N proxies the N-th entry from the end is the one
+    the outermost proxy saw: what the visitor wrote into the header comes
+    before it and is never believed. With no proxy set, the header is ignored.
+    """
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
+    if proxies:
+        forwarded = [
+            address.strip()
+            for address in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if address.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def _over_limit(request, *, scope: str, per_minute: int) -> bool:
     window = int(time.time() // WINDOW_SECONDS)
-    key = f"ratelimit:{scope}:{request.META.get('REMOTE_ADDR', '')}:{window}"
+    key = f"ratelimit:{scope}:{client_address(request)}:{window}"
     # add() is a no-op when the key exists; incr() is atomic on Redis/Memcached.
     cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
     try:

@@ -388,3 +388,30 @@ def test_the_verify_upload_refuses_a_body_over_10_mb_before_reading_it(
     pdf = certificate.pdf.open("rb").read()
     ok = client.post(url, {"file": SimpleUploadedFile("c.pdf", pdf)})
     assert "exactly the certificate we issued" in ok.text
+
+
+@override_settings(CERTIFICATE_VERIFY_RATE_LIMIT=2, AXES_IPWARE_PROXY_COUNT=1)
+def test_behind_the_proxy_each_visitor_has_a_budget_of_their_own(certificate, client):
+    # nginx connects from its own address and appends the visitor's to
+    # X-Forwarded-For (deploy/nginx/training.conf); before, the whole city
+    # shared one budget of 60 a minute.
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+
+    def visit(visitor: str, claimed: str = ""):
+        forwarded = f"{claimed}, {visitor}" if claimed else visitor
+        return client.get(url, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert [visit("203.0.113.5").status_code for _ in range(3)] == [200, 200, 429]
+    assert visit("203.0.113.6").status_code == 200
+    # What a visitor writes into the header themselves changes nothing.
+    assert visit("203.0.113.5", claimed="198.51.100.1").status_code == 429
+
+
+@override_settings(CERTIFICATE_VERIFY_RATE_LIMIT=2, AXES_IPWARE_PROXY_COUNT=None)
+def test_without_a_proxy_a_forwarded_header_is_not_believed(certificate, client):
+    url = reverse("certificates:verify", args=[certificate.verification_code])
+    answers = [
+        client.get(url, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code
+        for n in range(3)
+    ]
+    assert answers == [200, 200, 429]
