@@ -90,6 +90,13 @@ for r in errors[:30]:
         f" from the kill {r['error'][:80]}"
     )
 check(not others, "no 5xx or broken request other than those in flight at the kill")
+# nginx answers 502 for a request the dead server dropped; a 500 is the app's own.
+from_the_app = [r for r in in_flight if r["status"] not in (0, 502, 503, 504)]
+if from_the_app:
+    print(
+        f"  NOTE {len(from_the_app)} in flight at the kill were retried and then"
+        " answered 500 by the other server: see its log"
+    )
 
 # -- 2. the scheduled jobs' repair, then the task queue drains -----------------
 print("== background work")

@@ -23,6 +23,7 @@ import time
 import gevent
 import urllib3
 from locust import HttpUser, between, events, task
+from requests.adapters import HTTPAdapter
 
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
@@ -84,11 +85,27 @@ def write_observed(environment, **kwargs):
         )
 
 
+class FromAddress(HTTPAdapter):
+    """Connections from one loopback address: each employee is a client of their own."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
 class Employee(HttpUser):
     wait_time = between(0.5, 2)
 
     def on_start(self):
         self.username = next(employees)
+        number = SEED["employees"].index(self.username) + 1
+        # nginx passes this address on (X-Forwarded-For): the rate limit and
+        # the sign-in lockouts count per employee, as they would per device.
+        self.client.mount("https://", FromAddress(f"127.0.2.{number}"))
         self.client.verify = False
         self.client.headers.update(
             {"Host": HOST, "Origin": f"https://{HOST}", "Referer": f"https://{HOST}/"}
@@ -229,11 +246,6 @@ class Employee(HttpUser):
                 )
                 self.downloaded = getattr(self, "downloaded", set()) | {code}
             yield
-            # Everyone comes through the one proxy address: past the limit, 429.
-            self.call(
-                "GET",
-                f"/verify/{code}/?format=json",
-                name="verify (json)",
-                expect=(200, 429),
-            )
+            # Each employee has a budget of their own (60 a minute): never 429.
+            self.call("GET", f"/verify/{code}/?format=json", name="verify (json)")
             yield
