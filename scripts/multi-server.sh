@@ -110,7 +110,7 @@ web=$(unit_command training-web.service)
 worker=$(unit_command training-worker.service)
 [[ -n "$web" && -n "$worker" ]] || { echo "the units changed shape" >&2; exit 1; }
 start_app() {  # port: a gunicorn of its own process group, whose id is printed
-    GUNICORN_BIND=127.0.0.1:$1 setsid scripts/prod-env.sh $web > "$work/app-$1.log" 2>&1 &
+    GUNICORN_BIND=127.0.0.1:$1 setsid scripts/prod-env.sh $web >> "$work/app-$1.log" 2>&1 &
     echo $!
 }
 echo "== two app servers ($web), one worker ($worker)"
@@ -177,6 +177,6 @@ groups=("$group_a" "$group_b")
 wait_for_port "$app_a" "app server A"
 MULTI_SERVER_SUMMARY="$work/summary.json" prod .venv/bin/python scripts/multi_server/check.py \
     "$work/observed.json" "http://127.0.0.1:$app_a" "http://127.0.0.1:$app_b" ||
-    { tail -n 30 "$work/app-$app_a.log" "$work/app-$app_b.log" "$work/worker.log" "$nginx_dir/logs/error.log"; exit 1; }
+    { grep -h -A30 Traceback "$work/app-$app_a.log" "$work/app-$app_b.log" | head -n 80 || true; tail -n 30 "$work/app-$app_a.log" "$work/app-$app_b.log" "$work/worker.log" "$nginx_dir/logs/error.log"; exit 1; }
 .venv/bin/python scripts/multi_server/stats.py "$work/locust_stats.csv" "$work/summary.json" "$users" "$seconds"
 echo "== multi-server test passed in $(( $(date +%s) - start )) s"
