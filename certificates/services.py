@@ -262,12 +262,31 @@ def certificate_render(*, certificate: Certificate) -> Certificate:
     return certificate
 
 
+def _pdf_stored(certificate: Certificate) -> bool:
+    return bool(certificate.pdf) and certificate.pdf.storage.exists(
+        certificate.pdf.name
+    )
+
+
 def certificate_pdf_ensure(*, certificate: Certificate) -> Certificate:
-    """The stored PDF, rendered again first if storage lost it (or it never rendered)."""
-    if certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
+    """The stored PDF, rendered again first if storage lost it (or it never rendered).
+
+    One render at a time per certificate, whichever server or worker asks: a
+    download and the worker's render task arriving together would otherwise both
+    render and both write the same name, which object storage refuses to the
+    second. The second waits on the row and then finds the first one's file.
+    """
+    if _pdf_stored(certificate):
         return certificate
-    logger.info("Rendering missing PDF of certificate %s", certificate.number)
-    return certificate_render(certificate=certificate)
+    with transaction.atomic():
+        current = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if not _pdf_stored(current):
+            logger.info("Rendering missing PDF of certificate %s", current.number)
+            certificate_render(certificate=current)
+    certificate.pdf = current.pdf.name
+    certificate.pdf_sha256 = current.pdf_sha256
+    certificate.rendered_at = current.rendered_at
+    return certificate
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.db import connection
 import pytest
 
 from certificates.models import Certificate
-from certificates.services import certificate_issue
+from certificates.services import certificate_issue, certificate_pdf_ensure
 from courses.models import Enrolment
 from courses.services import module_complete
 from tests.certificates.factories import completed_enrolment
@@ -55,3 +55,24 @@ def test_twenty_simultaneous_last_module_completions_issue_one_certificate(emplo
     assert certificate.enrolment_id == Enrolment.objects.get(user=employee).pk
     assert certificate.pdf_sha256  # rendered once, after commit
     assert certificate.events.filter(kind="rendered").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_asks_for_an_unrendered_pdf_render_it_once(
+    object_storage, employee
+):
+    """A download on each server and the worker's render task, all at once."""
+    course = make_course(modules=1)
+    certificate = certificate_issue(
+        enrolment=completed_enrolment(employee, course), render=False
+    )
+
+    def ask():
+        fresh = Certificate.objects.get(pk=certificate.pk)
+        return certificate_pdf_ensure(certificate=fresh).pdf_sha256
+
+    results = all_at_once([ask] * 4)
+    certificate.refresh_from_db()
+    assert set(results) == {certificate.pdf_sha256}
+    assert certificate.events.filter(kind="rendered").count() == 1
+    assert object_storage.raw_names() == {certificate.pdf.name}
