@@ -1,7 +1,7 @@
 """A small per-client rate limit on the shared cache (fixed one-minute windows).
 
 Keyed by the visitor's address: REMOTE_ADDR, or behind AXES_IPWARE_PROXY_COUNT
-reverse proxies the address the farthest of them saw (client_address). Without
+reverse proxies the address the farthest of them saw (lib.client_address). Without
 that setting behind nginx, REMOTE_ADDR is nginx's, and every visitor would
 share one budget.
 """
@@ -14,32 +14,14 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from lib.client_address import client_address
+
 WINDOW_SECONDS = 60
 
 
 def wants_json(request) -> bool:
     """A verification request asking for JSON (`?format=json`) gets JSON, errors too."""
     return request.GET.get("format") == "json"
-
-
-def client_address(request) -> str:
-    """The visitor's address, through the reverse proxies the settings say are there.
-
-    Each proxy appends the address it received the request from to
-    X-Forwarded-For, so with N proxies the N-th entry from the end is the one
-    the outermost proxy saw: what the visitor wrote into the header comes
-    before it and is never believed. With no proxy set, the header is ignored.
-    """
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
-    if proxies:
-        forwarded = [
-            address.strip()
-            for address in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if address.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _over_limit(request, *, scope: str, per_minute: int) -> bool:

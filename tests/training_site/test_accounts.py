@@ -189,3 +189,48 @@ def test_the_admin_login_keeps_its_next_page(client, trainer):
         "/accounts/login/", {"username": "tess", "password": PASSWORD}
     )
     assert response["Location"] == "/"
+
+
+def _sign_in(client, password, *, remote, forwarded=None):
+    extra = {"REMOTE_ADDR": remote}
+    if forwarded:
+        extra["HTTP_X_FORWARDED_FOR"] = forwarded
+    return client.post(
+        "/accounts/login/", {"username": "alice", "password": password}, **extra
+    )
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_a_lockout_holds_one_visitor_not_everyone(
+    client, employee, settings
+):
+    # nginx (127.0.0.1) appends the address it saw; before, axes read nginx's own
+    # address, so one visitor's failures locked the account for the whole city.
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _sign_in(client, "wrong", remote="127.0.0.1", forwarded="198.51.100.7")
+    assert (
+        _sign_in(
+            client, PASSWORD, remote="127.0.0.1", forwarded="198.51.100.7"
+        ).status_code
+        == 429
+    )
+    other = _sign_in(client, PASSWORD, remote="127.0.0.1", forwarded="198.51.100.8")
+    assert other.status_code == 302
+    # What the visitor writes before nginx's entry does not get them out.
+    client.logout()
+    forged = _sign_in(
+        client, PASSWORD, remote="127.0.0.1", forwarded="203.0.113.1, 198.51.100.7"
+    )
+    assert forged.status_code == 429
+
+
+@pytest.mark.django_db
+def test_without_a_proxy_a_forwarded_header_does_not_lift_a_lockout(
+    client, employee, settings
+):
+    settings.AXES_IPWARE_PROXY_COUNT = None
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        _sign_in(client, "wrong", remote="10.1.2.3", forwarded=f"8.8.8.{n}")
+    response = _sign_in(client, PASSWORD, remote="10.1.2.3", forwarded="9.9.9.9")
+    assert response.status_code == 429

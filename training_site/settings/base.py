@@ -208,9 +208,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# Behind a reverse proxy set AXES_IPWARE_PROXY_COUNT so the client address is right.
+# Behind a reverse proxy set AXES_IPWARE_PROXY_COUNT so the client address is right:
+# lockouts and the verification rate limit read it the same way (lib.client_address).
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "lib.client_address.client_address"
 
 # Sessions end after this much inactivity (IdleSessionTimeoutMiddleware keeps
 # active sessions alive without writing the session on every request).
