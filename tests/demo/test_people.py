@@ -21,13 +21,17 @@ PASSWORD = "a demo password here"
 
 
 # These tests are about the organisation: the command's other seeders (courses,
-# certificates, skills, assignments) are tested in their apps and in
-# tests/training_site/test_seed_demo.py, and would cost ~30 s per call here.
+# certificates, skills, assignments, change initiatives and their usage) are
+# tested in their apps and in tests/demo/test_seed_demo.py, and would cost ~30 s
+# per call here - on PostgreSQL the change seed over 2,000 uncommitted, never
+# analysed people took many minutes.
 OTHER_SEEDERS = {
     "courses_demo_seed": None,
     "assignments_demo_seed": 0,
     "certificates_demo_seed": 0,
     "skills_demo_seed": {"people_rated": 0},
+    "change_demo_seed": 0,
+    "adoption_demo_seed": 0,
 }
 
 
