@@ -12,6 +12,8 @@ set -euo pipefail
 # tests/certificates/test_scripts.py renders with only these font packages.
 font_packages=(fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei fonts-lohit-deva)
 run_packages=(libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 "${font_packages[@]}" nodejs npm)
+# xmlsec1 signs and checks SAML messages (pysaml2 runs it; docs/sso.md).
+run_packages+=(xmlsec1)
 # Java runs the W3C Nu HTML checker (node_modules/vnu-jar) in the browser tests.
 test_packages=(chromium postgresql poppler-utils default-jre-headless)
 # zbarimg reads the certificate's QR code back in tests/certificates/test_layout.py.
