@@ -258,3 +258,39 @@ class RosterImport(models.Model):
             else f"{self.OPTION_LABELS.get(name, name)}: {value}"
             for name, value in self.options.items()
         ]
+
+
+class ExternalIdentity(models.Model):
+    """Which roster account a subject at the city's identity provider signs in as.
+
+    Written at someone's first single sign-on (people/identity.py), then matched by
+    the provider's stable subject, so that a later change of e-mail or employee
+    number at the provider never moves the sign-in to somebody else. One subject
+    per account and provider: a second subject claiming the same employee is refused.
+    """
+
+    provider = models.CharField(_("identity provider"), max_length=16)
+    subject = models.CharField(_("subject"), max_length=255)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="external_identities",
+    )
+    linked_at = models.DateTimeField(_("linked at"), auto_now_add=True)
+    last_sign_in = models.DateTimeField(_("last sign-in"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("identity-provider link")
+        verbose_name_plural = _("identity-provider links")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "subject"], name="external_identity_subject"
+            ),
+            models.UniqueConstraint(
+                fields=["provider", "user"], name="external_identity_user"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider}: {self.subject}"

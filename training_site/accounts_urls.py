@@ -1,16 +1,33 @@
 """Sign in, sign out, password change and reset: Django's views, our templates."""
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse, reverse_lazy
 
 from people.permissions import user_can_access_admin
 
 from . import forms
+from .sso import enabled_providers
+from .sso.signout import provider_logout_url
 
 app_name = "accounts"
 
 
-class AdminLoginView(auth_views.LoginView):
+class LoginView(auth_views.LoginView):
+    """Passwords, and "Sign in with <city>" first when single sign-on is set up."""
+
+    authentication_form = forms.LoginForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sso_providers=enabled_providers(),
+            password_for_everyone=settings.LOCAL_SIGN_IN == "everyone",
+            **kwargs,
+        )
+
+
+class AdminLoginView(LoginView):
     """The same sign-in page at /admin/login/, landing in the admin when allowed."""
 
     def get_default_redirect_url(self):
@@ -22,12 +39,22 @@ class AdminLoginView(auth_views.LoginView):
 
 # No redirect_authenticated_user: a signed-in user sent here by a page they may
 # not open would bounce between the two forever. The template tells them instead.
-login_view = auth_views.LoginView.as_view(authentication_form=forms.LoginForm)
-admin_login_view = AdminLoginView.as_view(authentication_form=forms.LoginForm)
+login_view = LoginView.as_view()
+admin_login_view = AdminLoginView.as_view()
+
+
+class LogoutView(auth_views.LogoutView):
+    """Sign out here, then at the identity provider when the session came from one."""
+
+    def post(self, request, *args, **kwargs):
+        at_provider = provider_logout_url(request)
+        response = super().post(request, *args, **kwargs)
+        return HttpResponseRedirect(at_provider) if at_provider else response
+
 
 urlpatterns = [
     path("login/", login_view, name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", LogoutView.as_view(), name="logout"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

@@ -26,6 +26,7 @@ urlpatterns = [
     # Probes (docs/deployment.md, "Health checks"): no sign-in, no redirect to HTTPS.
     path("health/live/", health.live, name="health-live"),
     path("health/ready/", health.ready, name="health-ready"),
+    path("accounts/sso/", include("training_site.sso.urls")),
     path("accounts/", include("training_site.accounts_urls")),
     # The admin signs in through the site's own login page (one login, one throttle).
     path("admin/login/", admin_login_view, name="admin-login"),

@@ -107,6 +107,7 @@ def _our_url_names():
         "skills",
         "reports",
         "change",
+        "sso",
     ]:
         _prefix, resolver = get_resolver().namespace_dict[namespace]
         names |= {

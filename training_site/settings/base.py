@@ -15,6 +15,7 @@ import dj_database_url
 
 from ..observability import logging_config
 from .media import media_storage
+from .sso import oidc_settings, saml_settings, sso_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -181,6 +182,10 @@ AUTHENTICATION_BACKENDS = [
     # Django even checks the password.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Sign-in through the city's identity provider (docs/sso.md); each answers
+    # only its own protocol's callback and nothing when it is not configured.
+    "training_site.sso.oidc.EmployeeOIDCBackend",
+    "training_site.sso.saml.EmployeeSaml2Backend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -268,6 +273,17 @@ TIME_ZONE = "America/Toronto"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# --- Sign-in through the city's identity provider (docs/sso.md) ----------------
+
+globals().update(sso_settings(env_str, env_list))
+globals().update(oidc_settings(env_str, env_bool, env_list))
+globals().update(saml_settings(env_str, env_bool, env_list))
+if LOCAL_SIGN_IN == "break-glass" and not (OIDC_ENABLED or SAML_ENABLED):  # noqa: F821
+    raise ImproperlyConfigured(
+        "LOCAL_SIGN_IN=break-glass needs OpenID Connect or SAML set up (docs/sso.md): "
+        "otherwise no member of staff could sign in."
+    )
 
 # --- Static and media ---------------------------------------------------------
 
