@@ -15,13 +15,15 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 import django_filters
 
 from lib.admin_viewsets import JoinedModelViewSet
 
 from .forms import EmployeeAdminForm
-from .models import Employee, OrgUnit, RoleProfile, RosterImport
+from .models import Employee, ExternalIdentity, OrgUnit, RoleProfile, RosterImport
 from .selectors import employee_search_filter, org_unit_subtree_ids
 
 
@@ -249,3 +251,44 @@ class RosterImportViewSet(JoinedModelViewSet):
     form_fields: list[str] = []
 
     list_select_related = ("imported_by",)
+
+
+class IdentityLinkPermissionPolicy(ModelPermissionPolicy):
+    """Links are made by signing in (people/identity.py), never typed in: view and delete only."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+class ExternalIdentityViewSet(JoinedModelViewSet):
+    """Which provider subject signs in as whom. Deleting a link lets the next
+    sign-in match the employee again by claim (docs/sso.md): superusers only, as
+    no group is given these permissions."""
+
+    url_namespace = "people_externalidentity"
+    url_prefix = "people/identity-links"
+    model = ExternalIdentity
+    icon = "link"
+    menu_label = _("Identity-provider links")
+    add_to_admin_menu = False
+    search_backend_name = None
+    search_fields = ["subject", "user__username", "user__last_name"]
+    list_display = [
+        Column("user", label=_("Account")),
+        "provider",
+        "subject",
+        "linked_at",
+        "last_sign_in",
+    ]
+    list_filter = ["provider"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields: list[str] = []
+    list_select_related = ("user",)
+
+
+register_permission_policy(
+    ExternalIdentity, IdentityLinkPermissionPolicy(ExternalIdentity)
+)

@@ -19,6 +19,7 @@ from .permissions import user_can_import_roster
 from .roster.upload import RosterUploadView
 from .viewsets import (
     EmployeeViewSet,
+    ExternalIdentityViewSet,
     OrgUnitViewSet,
     RoleProfileViewSet,
     RosterImportViewSet,
@@ -54,6 +55,7 @@ class PeopleViewSetGroup(ViewSetGroup):
         RoleProfileViewSet,
         RosterUploadViewSet,
         RosterImportViewSet,
+        ExternalIdentityViewSet,
     )
 
 
