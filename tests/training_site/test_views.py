@@ -93,6 +93,11 @@ COVERED_ELSEWHERE = {
     # The usage API answers a bearer token, never a session: every persona
     # signed in gets 401 (tests/change/test_usage_api.py).
     "change:usage-api",
+    # OpenID Connect sign-in: open to everyone (it starts or ends a sign-in), 404
+    # when OIDC is not set up; a callback without this browser's own state is
+    # refused (tests/training_site/sso/test_oidc.py).
+    "sso:oidc-login",
+    "sso:oidc-callback",
 }
 
 

@@ -6,6 +6,7 @@ the command at start with one line naming the variable; secrets are never repeat
 """
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -36,11 +37,87 @@ def sso_settings(env_str: Callable[..., str], env_list: Callable[..., list]) -> 
 
 
 # --- OpenID Connect -------------------------------------------------------------
-# (stub until the OpenID Connect part lands: it must set OIDC_ENABLED)
+
+DISCOVERY_PATH = "/.well-known/openid-configuration"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
-def oidc_settings(env_str, env_bool, env_list) -> dict:
-    return {"OIDC_ENABLED": False}
+def oidc_settings(
+    env_str: Callable[..., str], env_bool: Callable[..., bool], env_list: Callable
+) -> dict:
+    """OIDC_* (training_site/sso/oidc.py); on once the discovery URL and client id are set."""
+    discovery_url = env_str("OIDC_DISCOVERY_URL").strip()
+    client_id = env_str("OIDC_CLIENT_ID").strip()
+    client_secret = env_str("OIDC_CLIENT_SECRET").strip()
+    if bool(discovery_url) != bool(client_id):
+        missing, given = (
+            ("OIDC_CLIENT_ID", "OIDC_DISCOVERY_URL")
+            if discovery_url
+            else ("OIDC_DISCOVERY_URL", "OIDC_CLIENT_ID")
+        )
+        raise ImproperlyConfigured(f"{missing} must be set when {given} is")
+    if discovery_url:
+        discovery_url = _discovery_url(discovery_url)
+        if not client_secret:
+            raise ImproperlyConfigured(
+                "OIDC_CLIENT_SECRET (or OIDC_CLIENT_SECRET_FILE) must be set when "
+                "OIDC_DISCOVERY_URL is"
+            )
+    scopes = env_str("OIDC_SCOPES", "openid email profile").split()
+    if "openid" not in scopes:
+        raise ImproperlyConfigured(
+            f"OIDC_SCOPES must include openid, not {' '.join(scopes)!r}"
+        )
+    return {
+        "OIDC_ENABLED": bool(discovery_url),
+        "OIDC_DISCOVERY_URL": discovery_url,
+        "OIDC_CLIENT_ID": client_id,
+        "OIDC_CLIENT_SECRET": client_secret,
+        "OIDC_SCOPES": " ".join(scopes),
+        # Which claims name the employee (people/identity.py matches on them).
+        "OIDC_EMPLOYEE_NUMBER_CLAIM": _claim(
+            env_str, "EMPLOYEE_NUMBER", "employee_number"
+        ),
+        "OIDC_EMAIL_CLAIM": _claim(env_str, "EMAIL", "email"),
+        # Entra ID sends no email_verified; it sends xms_edov when asked to.
+        "OIDC_EMAIL_VERIFIED_CLAIM": _claim(
+            env_str, "EMAIL_VERIFIED", "email_verified"
+        ),
+        "OIDC_GROUPS_CLAIM": _claim(env_str, "GROUPS", "groups"),
+        # Signing out here also ends the session at the provider, when it offers that.
+        "OIDC_PROVIDER_LOGOUT": env_bool("OIDC_PROVIDER_LOGOUT", default=True),
+        "OIDC_TIMEOUT": _seconds(env_str, "OIDC_TIMEOUT", "10"),
+    }
+
+
+def _discovery_url(url: str) -> str:
+    """The discovery document's URL; an issuer URL gets the well-known path added."""
+    parts = urlsplit(url)
+    loopback = parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS
+    if not (parts.scheme == "https" or loopback) or not parts.hostname:
+        raise ImproperlyConfigured(
+            "OIDC_DISCOVERY_URL must be an https:// URL (http:// only on this "
+            f"machine), not {url!r}"
+        )
+    url = url.rstrip("/")
+    return url if url.endswith(DISCOVERY_PATH) else url + DISCOVERY_PATH
+
+
+def _claim(env_str: Callable[..., str], name: str, default: str) -> str:
+    return env_str(f"OIDC_{name}_CLAIM", default).strip()
+
+
+def _seconds(env_str: Callable[..., str], name: str, default: str) -> float:
+    value = env_str(name, default).strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0
+    if not 0 < seconds <= 300:
+        raise ImproperlyConfigured(
+            f"{name} must be a number of seconds from 1 to 300, not {value!r}"
+        )
+    return seconds
 
 
 # --- SAML 2.0 ---------------------------------------------------------------------
