@@ -121,7 +121,7 @@ class OIDCProvider:
         page = agent.get(authorize_url, timeout=10)
         if _is_callback(page.url):
             return page.url  # already signed in at the provider
-        action = _form_action(page.text)
+        action = form_action(page.text)
         answer = agent.post(
             urljoin(page.url, action),
             data={"prompt": "login", "login": account, "password": "any"},
@@ -163,7 +163,7 @@ def _attribute(html: str, name: str) -> str:
     return html.split(f'{name}="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
 
 
-def _form_action(html: str) -> str:
+def form_action(html: str) -> str:
     assert "<form" in html, f"no form on the provider's page:\n{html[:2000]}"
     return _attribute(html.split("<form", 1)[1], "action")
 

@@ -12,7 +12,7 @@ opens. Settings are read per request (training_site/settings/sso.py, docs/sso.md
 
 import hashlib
 import logging
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib import auth
@@ -338,6 +338,10 @@ def logout_url(request: HttpRequest) -> str | None:
         return None
     if not endpoint:
         return None
+    if _origin(endpoint) != _origin(settings.OIDC_DISCOVERY_URL):
+        # The Content-Security-Policy lets the sign-out form go only there.
+        logger.warning("OpenID provider's logout endpoint is on another host")
+        return None
     params = {
         "client_id": settings.OIDC_CLIENT_ID,
         "post_logout_redirect_uri": request.build_absolute_uri("/"),
@@ -345,3 +349,20 @@ def logout_url(request: HttpRequest) -> str | None:
     if request.session.get(ID_TOKEN_KEY):
         params["id_token_hint"] = request.session[ID_TOKEN_KEY]
     return f"{endpoint}{'&' if '?' in endpoint else '?'}{urlencode(params)}"
+
+
+def form_action_origins() -> list[str]:
+    """Where a sign-out form here may end up: the provider (CSP form-action).
+
+    Signing out answers the form's POST with a redirect to the provider's
+    end-session page, and browsers hold that redirect to form-action too.
+    Settings only, no request to the provider: every page's header needs it.
+    """
+    if not (settings.OIDC_ENABLED and settings.OIDC_PROVIDER_LOGOUT):
+        return []
+    return [_origin(settings.OIDC_DISCOVERY_URL)]
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()

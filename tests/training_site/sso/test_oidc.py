@@ -23,7 +23,7 @@ from people.roles import LD_ADMINS, TRAINERS
 from tests.people.factories import EmployeeFactory
 from tests.servers import free_port
 from tests.sso_providers.oidc import (
-    _form_action,
+    form_action,
     oidc_provider,  # noqa: F401 (the fixture)
     signing_jwk,
 )
@@ -342,7 +342,7 @@ def test_signing_out_ends_the_session_at_the_provider_too(client, configured, ro
     assert "Do you want to sign-out" in confirm.text
     xsrf = confirm.text.split('name="xsrf" value="', 1)[1].split('"', 1)[0]
     done = browser_at_provider.post(
-        urljoin(confirm.url, _form_action(confirm.text)),
+        urljoin(confirm.url, form_action(confirm.text)),
         data={"xsrf": xsrf, "logout": "yes"},
         allow_redirects=False,
         timeout=10,
@@ -357,6 +357,37 @@ def test_provider_logout_can_be_turned_off(settings, client, configured, roster)
     settings.OIDC_PROVIDER_LOGOUT = False
     sign_in(client, configured, "alice")
     assert client.post("/accounts/logout/")["Location"] == "/"
+
+
+def test_an_end_session_endpoint_on_another_host_is_not_followed(
+    client, configured, roster, caplog
+):
+    sign_in(client, configured, "alice")
+    metadata = oidc_module.provider_metadata()
+    cache.set(
+        oidc_module.cache_key("discovery", configured.discovery_url),
+        {**metadata, "end_session_endpoint": "https://evil.example/logout"},
+    )
+    assert client.post("/accounts/logout/")["Location"] == "/"
+    assert signed_in_user_id(client) is None
+    assert "logout endpoint is on another host" in caplog.text
+
+
+def _csp_form_action(response) -> list[str]:
+    policy = response["Content-Security-Policy"]
+    directive = next(d for d in policy.split(";") if "form-action" in d)
+    return directive.split()[1:]
+
+
+def test_sign_out_forms_may_end_at_the_provider(settings, client, configured):
+    # Chromium holds the sign-out form's redirect to form-action: without the
+    # provider's origin there, signing out would stop on our page.
+    assert _csp_form_action(client.get("/")) == ["'self'", configured.issuer]
+    settings.OIDC_PROVIDER_LOGOUT = False
+    assert _csp_form_action(client.get("/")) == ["'self'"]
+    settings.OIDC_ENABLED = False
+    settings.OIDC_PROVIDER_LOGOUT = True
+    assert _csp_form_action(client.get("/")) == ["'self'"]
 
 
 # --- Not configured -----------------------------------------------------------------
