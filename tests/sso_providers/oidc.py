@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-from django.test import Client
-
 import jwt
 import pytest
 import requests
@@ -102,14 +100,6 @@ class OIDCProvider:
         settings.OIDC_DISCOVERY_URL = self.discovery_url
         settings.OIDC_CLIENT_ID = self.client_id
         settings.OIDC_CLIENT_SECRET = self.client_secret
-
-    def env(self) -> dict[str, str]:
-        """The same, as the environment variables docs/sso.md names."""
-        return {
-            "OIDC_DISCOVERY_URL": self.issuer,
-            "OIDC_CLIENT_ID": self.client_id,
-            "OIDC_CLIENT_SECRET": self.client_secret,
-        }
 
     def sign_in(self, authorize_url: str, account: str, *, agent=None) -> str:
         """Sign in as `account` at the provider; the callback URL it sends back to.
@@ -277,8 +267,3 @@ def oidc_provider() -> Iterator[OIDCProvider]:
         post_logout_redirect_uris=[TEST_SERVER + "/"],
     ) as provider:
         yield provider
-
-
-def site_client() -> Client:
-    """A Django test client (a person's browser at the site)."""
-    return Client()
