@@ -113,7 +113,7 @@ def _seconds(env_str: Callable[..., str], name: str, default: str) -> float:
         seconds = float(value)
     except ValueError:
         seconds = 0
-    if not 0 < seconds <= 300:
+    if not 1 <= seconds <= 300:
         raise ImproperlyConfigured(
             f"{name} must be a number of seconds from 1 to 300, not {value!r}"
         )

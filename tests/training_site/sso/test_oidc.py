@@ -461,6 +461,7 @@ def test_oidc_is_off_until_its_discovery_url_and_client_id_are_set():
         ),
         ({"OIDC_SCOPES": "email profile"}, "OIDC_SCOPES must include openid"),
         ({"OIDC_TIMEOUT": "soon"}, "OIDC_TIMEOUT must be a number of seconds"),
+        ({"OIDC_TIMEOUT": "0.5"}, "OIDC_TIMEOUT must be a number of seconds"),
     ],
 )
 def test_a_malformed_oidc_setting_stops_start_up_naming_it(env, message):
