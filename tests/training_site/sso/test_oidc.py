@@ -7,6 +7,7 @@ provider. Bad answers come from the provider itself: its test-only control
 endpoint spoils one claim of the next id_token and re-signs it with its own key.
 """
 
+import socket
 import time
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -279,6 +280,21 @@ def test_a_provider_that_does_not_answer_gets_a_clear_page(settings, client, cap
         f"http://127.0.0.1:{free_port(26000)}/.well-known/openid-configuration"
     )
     response = client.get(LOGIN)
+    assert_refused(response, caplog, "provider-error")
+
+
+def test_a_provider_that_hangs_is_given_up_on_after_oidc_timeout(
+    settings, client, caplog
+):
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", free_port(26000)))
+        silent.listen()
+        port = silent.getsockname()[1]
+        settings.OIDC_DISCOVERY_URL = f"http://127.0.0.1:{port}/"
+        settings.OIDC_TIMEOUT = 0.5
+        started = time.monotonic()
+        response = client.get(LOGIN)
+    assert time.monotonic() - started < 5
     assert_refused(response, caplog, "provider-error")
 
 
