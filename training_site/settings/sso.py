@@ -121,8 +121,83 @@ def _seconds(env_str: Callable[..., str], name: str, default: str) -> float:
 
 
 # --- SAML 2.0 ---------------------------------------------------------------------
-# (stub until the SAML part lands: it must set SAML_ENABLED)
+
+# Entra ID's claim names (ADFS uses the same URIs for e-mail and can send these two
+# from a claim rule). The employee number is not a default claim anywhere: add it
+# in the IdP (Entra ID: name "employeeid", namespace
+# http://schemas.microsoft.com/identity/claims, source attribute user.employeeid).
+SAML_DEFAULT_ATTRIBUTES = {
+    "SAML_EMPLOYEE_NUMBER_ATTRIBUTE": (
+        "http://schemas.microsoft.com/identity/claims/employeeid"
+    ),
+    "SAML_EMAIL_ATTRIBUTE": (
+        "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"
+    ),
+    # Entra ID sends group object ids under this name when "Add a group claim" is on.
+    "SAML_GROUPS_ATTRIBUTE": "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups",
+}
 
 
-def saml_settings(env_str, env_bool, env_list) -> dict:
-    return {"SAML_ENABLED": False}
+def saml_settings(
+    env_str: Callable[..., str],
+    env_bool: Callable[..., bool],
+    env_list: Callable[..., list],
+) -> dict:
+    """SAML 2.0 sign-in (djangosaml2), on when the IdP's metadata is configured.
+
+    - SAML_IDP_METADATA_FILE (a path) or SAML_IDP_METADATA_URL (https://…, e.g. Entra
+      ID's "App Federation Metadata Url"): the IdP's entity id, endpoints and
+      signing certificate. Without either, SAML is off and its URLs answer 404.
+    - SAML_SP_ENTITY_ID: our entity id ("Identifier" in Entra ID); default the SP
+      metadata URL, WAGTAILADMIN_BASE_URL + /accounts/sso/saml/metadata/.
+    - SAML_SP_KEY_FILE and SAML_SP_CERT_FILE (PEM, both or neither): sign our
+      AuthnRequests and decrypt assertions when the IdP encrypts them.
+    - SAML_EMPLOYEE_NUMBER_ATTRIBUTE, SAML_EMAIL_ATTRIBUTE, SAML_GROUPS_ATTRIBUTE:
+      the attribute names, exactly as the IdP sends them (defaults above).
+    - SAML_EMAIL_IS_VERIFIED (default true): a signed assertion from the city's own
+      directory vouches for the e-mail address; set false for an IdP that lets
+      people type their own.
+
+    The IdP must sign its assertions (SHA-256); unsolicited (IdP-initiated)
+    responses are refused. training_site/sso/saml.py builds pysaml2's
+    configuration from these at each request.
+    """
+    metadata_file = env_str("SAML_IDP_METADATA_FILE").strip()
+    metadata_url = env_str("SAML_IDP_METADATA_URL").strip()
+    if metadata_file and metadata_url:
+        raise ImproperlyConfigured(
+            "Set SAML_IDP_METADATA_FILE or SAML_IDP_METADATA_URL, not both"
+        )
+    if metadata_url and not metadata_url.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(
+            f"SAML_IDP_METADATA_URL must start with https://, not {metadata_url!r}"
+        )
+    key_file = env_str("SAML_SP_KEY_FILE").strip()
+    cert_file = env_str("SAML_SP_CERT_FILE").strip()
+    if bool(key_file) != bool(cert_file):
+        missing = "SAML_SP_CERT_FILE" if key_file else "SAML_SP_KEY_FILE"
+        raise ImproperlyConfigured(
+            f"{missing} must be set with the other of SAML_SP_KEY_FILE/SAML_SP_CERT_FILE"
+        )
+    return {
+        "SAML_ENABLED": bool(metadata_file or metadata_url),
+        "SAML_IDP_METADATA_FILE": metadata_file,
+        "SAML_IDP_METADATA_URL": metadata_url,
+        "SAML_SP_ENTITY_ID": env_str("SAML_SP_ENTITY_ID").strip(),
+        "SAML_SP_KEY_FILE": key_file,
+        "SAML_SP_CERT_FILE": cert_file,
+        **{
+            name: env_str(name, default).strip() or default
+            for name, default in SAML_DEFAULT_ATTRIBUTES.items()
+        },
+        "SAML_EMAIL_IS_VERIFIED": env_bool("SAML_EMAIL_IS_VERIFIED", default=True),
+        # djangosaml2's own settings.
+        "SAML_CONFIG_LOADER": "training_site.sso.saml.sp_config",
+        "SAML_DEFAULT_BINDING": "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect",
+        "ACS_DEFAULT_REDIRECT_URL": "training_site:my-learning",
+        # Our Content-Security-Policy middleware covers these views already.
+        "SAML_CSP_HANDLER": "",
+        # The IdP's answer is a cross-site POST: the cookie holding the request it
+        # answers must travel with it, so SameSite=None (and Secure, production.py).
+        "SAML_SESSION_COOKIE_SAMESITE": "None",
+    }
