@@ -19,8 +19,9 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import resolve_url
 from django.urls import reverse
-from django.utils.decorators import decorator_from_middleware
+from django.utils.decorators import decorator_from_middleware, method_decorator
 from django.utils.module_loading import import_string
+from django.views.decorators.csrf import csrf_exempt
 
 import requests
 from djangosaml2 import views as saml_views
@@ -200,6 +201,9 @@ class MetadataView(ConfiguredMixin, saml_views.MetadataView):
     """Public: our SP metadata, for the city's IdP administrator to import."""
 
 
+# Posted from the IdP's page: no CSRF token, the signed answer is the proof. (Our
+# dispatch hides djangosaml2's csrf_exempt from as_view, so it is said again.)
+@method_decorator(csrf_exempt, name="dispatch")
 class AssertionConsumerServiceView(
     ConfiguredMixin, saml_views.AssertionConsumerServiceView
 ):
@@ -239,6 +243,7 @@ def refusal_code(exception: Exception | None) -> str:
     return "bad-response"
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class LogoutServiceView(ConfiguredMixin, saml_views.LogoutView):
     """Public: the IdP's answer to our LogoutRequest, or a LogoutRequest of its own.
 

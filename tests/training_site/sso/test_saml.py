@@ -8,7 +8,7 @@ import base64
 import logging
 
 from django.core.exceptions import ImproperlyConfigured
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 import pytest
@@ -94,6 +94,13 @@ def test_signs_in_by_email_when_the_idp_sends_no_employee_number(
     response = sign_in(client, "charlie")
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(peer.pk)
+
+
+def test_the_idp_posts_without_a_csrf_token(directory, employee):
+    browser = Client(enforce_csrf_checks=True)
+    response = sign_in(browser, "alice")
+    assert response.status_code == 302
+    assert browser.session["_auth_user_id"] == str(employee.pk)
 
 
 def test_lands_on_my_learning_without_a_safe_next(client, directory, employee):
