@@ -67,7 +67,9 @@ def _saml_idp(start_saml_idp):
     return start_saml_idp()
 
 
-def idp_answer(location: str, *, user: str, flaw: str = "") -> tuple[str, dict]:
+def idp_answer(
+    location: str, *, user: str, flaw: str = "", encrypt: bool = False
+) -> tuple[str, dict]:
     """Play the browser at the IdP: open `location` (its SSO URL with our
     AuthnRequest), pick `user`, and return the ACS path and the fields its
     "Continue" form would POST there."""
@@ -78,6 +80,8 @@ def idp_answer(location: str, *, user: str, flaw: str = "") -> tuple[str, dict]:
     fields["user"] = user
     if flaw:
         fields["flaw"] = flaw
+    if encrypt:
+        fields["encrypt"] = "1"
     base = urllib.parse.urljoin(location, form["action"])
     answer = requests.get(base, params=fields, timeout=10)
     assert answer.status_code == 200, answer.text

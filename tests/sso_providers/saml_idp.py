@@ -8,7 +8,8 @@ page does. The claims use Entra ID's attribute names.
 
 Test-only switches, as a `flaw` query parameter on the answer: `unsigned` (no
 signature at all), `wrong-audience` (an assertion for another service provider),
-`expired` (its validity ended ten minutes ago). Tampering is the tests' own job:
+`expired` (its validity ended ten minutes ago); and `encrypt=1` to encrypt the
+assertion for the SP, as ADFS and Entra ID can. Tampering is the tests' own job:
 they change the answer the way an attacker would, after it was signed.
 """
 
@@ -227,7 +228,14 @@ class SamlIdentityProvider:
         self._parse_request(query)  # refuses a request that is unsigned or not ours
         carried = "".join(
             f'<input type="hidden" name="{name}" value="{html.escape(query[name])}">'
-            for name in ("SAMLRequest", "RelayState", "SigAlg", "Signature", "flaw")
+            for name in (
+                "SAMLRequest",
+                "RelayState",
+                "SigAlg",
+                "Signature",
+                "flaw",
+                "encrypt",
+            )
             if name in query
         )
         choices = "".join(
@@ -264,6 +272,7 @@ class SamlIdentityProvider:
                 authn={"class_ref": PASSWORD},
                 sign_assertion=flaw != "unsigned",
                 sign_response=False,
+                encrypt_assertion=query.get("encrypt") == "1",
                 sign_alg=SIG_RSA_SHA256,
                 digest_alg=DIGEST_SHA256,
                 in_response_to=args["in_response_to"],

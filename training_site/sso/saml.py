@@ -182,15 +182,25 @@ saml_session = decorator_from_middleware(SamlSessionMiddleware)
 
 
 class ConfiguredMixin:
-    """404 unless SAML is set up: the URLs exist, the feature does not."""
+    """404 unless SAML is set up; the refusal page if the IdP's metadata cannot be read.
 
-    def get_config_loader_path(self, request):
-        return sp_config
+    The configuration is built once per request, here, so that an unreadable
+    metadata file or an IdP whose metadata URL does not answer shows a page
+    that says so rather than an error.
+    """
 
     def dispatch(self, request, *args, **kwargs):
         if not settings.SAML_ENABLED:
             raise Http404("SAML sign-in is not set up")
+        try:
+            self.sp_config = sp_config(request)
+        except Exception:
+            logger.exception("The SAML IdP's metadata could not be read")
+            return refused(request, provider=SAML, code="provider-error", status=503)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_config_loader_path(self, request):
+        return lambda request: self.sp_config
 
 
 class LoginView(ConfiguredMixin, saml_views.LoginView):

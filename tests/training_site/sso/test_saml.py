@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from people.models import ExternalIdentity
 from people.roles import TRAINERS
 from tests.personas import PASSWORD
+from tests.servers import free_port
 from tests.sso_providers.saml import (  # noqa: F401 (the fixtures)
     _saml_idp,
     _saml_keys,
@@ -49,11 +50,11 @@ def directory(saml_idp, employee, peer):
     return saml_idp
 
 
-def answer_for(client, user, *, flaw="", next_url=MY_LEARNING):
+def answer_for(client, user, *, flaw="", encrypt=False, next_url=MY_LEARNING):
     """Start at our login URL, sign in at the IdP as `user`: (ACS path, POST fields)."""
     start = client.get(reverse("sso:saml-login"), {"next": next_url})
     assert start.status_code == 302
-    return idp_answer(start["Location"], user=user, flaw=flaw)
+    return idp_answer(start["Location"], user=user, flaw=flaw, encrypt=encrypt)
 
 
 def sign_in(client, user, **kwargs):
@@ -94,6 +95,37 @@ def test_signs_in_by_email_when_the_idp_sends_no_employee_number(
     response = sign_in(client, "charlie")
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(peer.pk)
+
+
+def test_an_encrypted_assertion_is_decrypted_with_our_key(client, directory, employee):
+    acs, fields = answer_for(client, "alice", encrypt=True)
+    assert b"EncryptedAssertion" in base64.b64decode(fields["SAMLResponse"])
+    assert client.post(acs, fields).status_code == 302
+    assert client.session["_auth_user_id"] == str(employee.pk)
+
+
+def test_idp_metadata_can_come_from_its_url(client, settings, directory, employee):
+    settings.SAML_IDP_METADATA_FILE = ""
+    settings.SAML_IDP_METADATA_URL = f"{directory.url}/metadata"
+    assert sign_in(client, "alice").status_code == 302
+    assert client.session["_auth_user_id"] == str(employee.pk)
+
+
+def test_an_idp_whose_metadata_does_not_answer_gets_a_clear_page(
+    client, settings, caplog
+):
+    settings.SAML_ENABLED = True
+    settings.SAML_IDP_METADATA_FILE = ""
+    settings.SAML_IDP_METADATA_URL = f"http://127.0.0.1:{free_port(24000)}/metadata"
+    response = client.get(reverse("sso:saml-login"))
+    assert response.status_code == 503
+    assert REFUSED_HEADING in response.text
+    assert "did not answer" in response.text
+    assert (
+        "training_site.sso",
+        logging.WARNING,
+        "Single sign-on through saml refused: provider-error",
+    ) in caplog.record_tuples
 
 
 def test_the_idp_posts_without_a_csrf_token(directory, employee):
@@ -323,6 +355,7 @@ def test_saml_is_off_without_idp_metadata_and_on_with_it():
             "not both",
         ),
         ({"SAML_IDP_METADATA_URL": "ftp://idp/metadata"}, "SAML_IDP_METADATA_URL"),
+        ({"SAML_IDP_METADATA_URL": "http://idp.city.example/"}, "https://"),
         ({"SAML_SP_KEY_FILE": "/sp.key"}, "SAML_SP_CERT_FILE"),
         ({"SAML_SP_CERT_FILE": "/sp.crt"}, "SAML_SP_KEY_FILE"),
     ],
