@@ -6,6 +6,7 @@ the command at start with one line naming the variable; secrets are never repeat
 """
 
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -122,20 +123,17 @@ def _seconds(env_str: Callable[..., str], name: str, default: str) -> float:
 
 # --- SAML 2.0 ---------------------------------------------------------------------
 
-# Entra ID's claim names (ADFS uses the same URIs for e-mail and can send these two
-# from a claim rule). The employee number is not a default claim anywhere: add it
-# in the IdP (Entra ID: name "employeeid", namespace
-# http://schemas.microsoft.com/identity/claims, source attribute user.employeeid).
-SAML_DEFAULT_ATTRIBUTES = {
-    "SAML_EMPLOYEE_NUMBER_ATTRIBUTE": (
-        "http://schemas.microsoft.com/identity/claims/employeeid"
-    ),
-    "SAML_EMAIL_ATTRIBUTE": (
-        "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"
-    ),
-    # Entra ID sends group object ids under this name when "Add a group claim" is on.
-    "SAML_GROUPS_ATTRIBUTE": "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups",
-}
+# The attribute names read by default are Entra ID's claim URIs (ADFS sends the
+# same e-mail and groups URIs). No IdP sends an employee number by default: add
+# the claim (Entra ID: name "employeeid", namespace
+# http://schemas.microsoft.com/identity/claims, source attribute user.employeeid;
+# ADFS: a claim rule with that claim type).
+SAML_EMPLOYEE_NUMBER_DEFAULT = "http://schemas.microsoft.com/identity/claims/employeeid"
+SAML_EMAIL_DEFAULT = (
+    "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"
+)
+# Entra ID sends group object ids under this name when a group claim is added.
+SAML_GROUPS_DEFAULT = "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"
 
 
 def saml_settings(
@@ -145,24 +143,26 @@ def saml_settings(
 ) -> dict:
     """SAML 2.0 sign-in (djangosaml2), on when the IdP's metadata is configured.
 
-    - SAML_IDP_METADATA_FILE (a path) or SAML_IDP_METADATA_URL (https://…, e.g. Entra
-      ID's "App Federation Metadata Url"): the IdP's entity id, endpoints and
-      signing certificate. Without either, SAML is off and its URLs answer 404.
-    - SAML_SP_ENTITY_ID: our entity id ("Identifier" in Entra ID); default the SP
+    - SAML_IDP_METADATA_FILE (a path) or SAML_IDP_METADATA_URL (https://…, e.g.
+      Entra ID's "App Federation Metadata Url", read again every hour): the IdP's
+      entity id, endpoints and signing certificate. Without either, SAML is off
+      and its URLs answer 404.
+    - SAML_SP_ENTITY_ID: our entity id ("Identifier" in Entra ID); by default our
       metadata URL, WAGTAILADMIN_BASE_URL + /accounts/sso/saml/metadata/.
-    - SAML_SP_KEY_FILE and SAML_SP_CERT_FILE (PEM, both or neither): sign our
-      AuthnRequests and decrypt assertions when the IdP encrypts them.
+    - SAML_SP_KEY_FILE and SAML_SP_CERT_FILE (PEM paths, both or neither): sign
+      our AuthnRequests and decrypt assertions when the IdP encrypts them.
     - SAML_EMPLOYEE_NUMBER_ATTRIBUTE, SAML_EMAIL_ATTRIBUTE, SAML_GROUPS_ATTRIBUTE:
-      the attribute names, exactly as the IdP sends them (defaults above).
-    - SAML_EMAIL_IS_VERIFIED (default true): a signed assertion from the city's own
-      directory vouches for the e-mail address; set false for an IdP that lets
-      people type their own.
+      the attribute names exactly as the IdP sends them (defaults above). With no
+      groups attribute in an assertion, nobody's roles change.
+    - SAML_EMAIL_IS_VERIFIED (default true): a signed assertion from the city's
+      own directory vouches for the e-mail address; set false for an IdP where
+      people can type their own.
 
     The IdP must sign its assertions (SHA-256); unsolicited (IdP-initiated)
     responses are refused. training_site/sso/saml.py builds pysaml2's
-    configuration from these at each request.
+    configuration from these settings at each request.
     """
-    metadata_file = env_str("SAML_IDP_METADATA_FILE").strip()
+    metadata_file = _saml_file(env_str, "SAML_IDP_METADATA_FILE")
     metadata_url = env_str("SAML_IDP_METADATA_URL").strip()
     if metadata_file and metadata_url:
         raise ImproperlyConfigured(
@@ -176,8 +176,8 @@ def saml_settings(
         raise ImproperlyConfigured(
             f"SAML_IDP_METADATA_URL must start with https://, not {metadata_url!r}"
         )
-    key_file = env_str("SAML_SP_KEY_FILE").strip()
-    cert_file = env_str("SAML_SP_CERT_FILE").strip()
+    key_file = _saml_file(env_str, "SAML_SP_KEY_FILE")
+    cert_file = _saml_file(env_str, "SAML_SP_CERT_FILE")
     if bool(key_file) != bool(cert_file):
         missing = "SAML_SP_CERT_FILE" if key_file else "SAML_SP_KEY_FILE"
         raise ImproperlyConfigured(
@@ -190,10 +190,16 @@ def saml_settings(
         "SAML_SP_ENTITY_ID": env_str("SAML_SP_ENTITY_ID").strip(),
         "SAML_SP_KEY_FILE": key_file,
         "SAML_SP_CERT_FILE": cert_file,
-        **{
-            name: env_str(name, default).strip() or default
-            for name, default in SAML_DEFAULT_ATTRIBUTES.items()
-        },
+        "SAML_EMPLOYEE_NUMBER_ATTRIBUTE": (
+            env_str("SAML_EMPLOYEE_NUMBER_ATTRIBUTE").strip()
+            or SAML_EMPLOYEE_NUMBER_DEFAULT
+        ),
+        "SAML_EMAIL_ATTRIBUTE": (
+            env_str("SAML_EMAIL_ATTRIBUTE").strip() or SAML_EMAIL_DEFAULT
+        ),
+        "SAML_GROUPS_ATTRIBUTE": (
+            env_str("SAML_GROUPS_ATTRIBUTE").strip() or SAML_GROUPS_DEFAULT
+        ),
         "SAML_EMAIL_IS_VERIFIED": env_bool("SAML_EMAIL_IS_VERIFIED", default=True),
         # djangosaml2's own settings.
         "SAML_CONFIG_LOADER": "training_site.sso.saml.sp_config",
@@ -202,6 +208,14 @@ def saml_settings(
         # Our Content-Security-Policy middleware covers these views already.
         "SAML_CSP_HANDLER": "",
         # The IdP's answer is a cross-site POST: the cookie holding the request it
-        # answers must travel with it, so SameSite=None (and Secure, production.py).
+        # answers must travel with it, so SameSite=None, which browsers keep only
+        # when Secure (SESSION_COOKIE_SECURE, on in production.py).
         "SAML_SESSION_COOKIE_SAMESITE": "None",
     }
+
+
+def _saml_file(env_str: Callable[..., str], name: str) -> str:
+    path = env_str(name).strip()
+    if path and not Path(path).is_file():
+        raise ImproperlyConfigured(f"{name} names no readable file: {path!r}")
+    return path

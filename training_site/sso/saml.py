@@ -286,14 +286,17 @@ def logout_url(request: HttpRequest) -> str | None:
     subject_id = saml_views._get_subject_id(session)
     if subject_id is None:
         return None
-    conf = sp_config(request)
-    if not _idp_offers_single_logout(conf):
-        return None
-    state = StateCache(session)
-    client = Saml2Client(conf, state_cache=state, identity_cache=IdentityCache(session))
     try:
+        conf = sp_config(request)
+        if not _idp_offers_single_logout(conf):
+            return None
+        state = StateCache(session)
+        client = Saml2Client(
+            conf, state_cache=state, identity_cache=IdentityCache(session)
+        )
         result = client.global_logout(subject_id)
     except Exception:
+        # Signing out here must work even when the IdP's metadata cannot be read.
         logger.warning("SAML single logout could not start", exc_info=True)
         return None
     state.sync()

@@ -315,6 +315,21 @@ def test_signing_out_ends_the_session_at_the_idp_too(client, start_saml_idp, emp
     assert client.get(back).status_code == 302
 
 
+def test_signing_out_works_when_the_idp_metadata_cannot_be_read(
+    client, settings, start_saml_idp, employee
+):
+    idp = start_saml_idp(slo=True)
+    idp.add_user(
+        "alice", name="Alice", employee_number=employee.employee.employee_number
+    )
+    assert sign_in(client, "alice").status_code == 302
+    settings.SAML_IDP_METADATA_FILE = ""
+    settings.SAML_IDP_METADATA_URL = f"http://127.0.0.1:{free_port(24000)}/metadata"
+    response = client.post(reverse("accounts:logout"))
+    assert response["Location"] == "/"
+    assert "_auth_user_id" not in client.session
+
+
 def idp_logout(location):
     page = requests.get(location, timeout=10)
     assert page.status_code == 200, page.text
@@ -339,9 +354,11 @@ def _env(values):
     return env_str, env_bool, env_list
 
 
-def test_saml_is_off_without_idp_metadata_and_on_with_it():
+def test_saml_is_off_without_idp_metadata_and_on_with_it(tmp_path):
     assert saml_settings(*_env({}))["SAML_ENABLED"] is False
-    on = saml_settings(*_env({"SAML_IDP_METADATA_FILE": "/etc/idp.xml"}))
+    metadata = tmp_path / "idp.xml"
+    metadata.write_text("<EntityDescriptor/>")
+    on = saml_settings(*_env({"SAML_IDP_METADATA_FILE": str(metadata)}))
     assert on["SAML_ENABLED"] is True
     assert on["SAML_EMAIL_IS_VERIFIED"] is True
     assert on["SAML_EMAIL_ATTRIBUTE"].endswith("/claims/emailaddress")
@@ -351,15 +368,19 @@ def test_saml_is_off_without_idp_metadata_and_on_with_it():
     ("values", "message"),
     [
         (
-            {"SAML_IDP_METADATA_FILE": "/a.xml", "SAML_IDP_METADATA_URL": "https://b"},
+            {"SAML_IDP_METADATA_FILE": "{file}", "SAML_IDP_METADATA_URL": "https://b"},
             "not both",
         ),
+        ({"SAML_IDP_METADATA_FILE": "/nowhere/idp.xml"}, "SAML_IDP_METADATA_FILE"),
         ({"SAML_IDP_METADATA_URL": "ftp://idp/metadata"}, "SAML_IDP_METADATA_URL"),
         ({"SAML_IDP_METADATA_URL": "http://idp.city.example/"}, "https://"),
-        ({"SAML_SP_KEY_FILE": "/sp.key"}, "SAML_SP_CERT_FILE"),
-        ({"SAML_SP_CERT_FILE": "/sp.crt"}, "SAML_SP_KEY_FILE"),
+        ({"SAML_SP_KEY_FILE": "{file}"}, "SAML_SP_CERT_FILE"),
+        ({"SAML_SP_CERT_FILE": "{file}"}, "SAML_SP_KEY_FILE"),
     ],
 )
-def test_a_malformed_saml_setting_names_the_variable(values, message):
+def test_a_malformed_saml_setting_names_the_variable(values, message, tmp_path):
+    existing = tmp_path / "some.pem"
+    existing.write_text("x")
+    values = {name: v.format(file=existing) for name, v in values.items()}
     with pytest.raises(ImproperlyConfigured, match=message):
         saml_settings(*_env(values))
