@@ -81,8 +81,9 @@ class DirectoryUser:
     employee_number: str = ""
     email: str = ""
     groups: list[str] | None = None
-    # The persistent NameID: stable, opaque, one per user (Entra ID's kind).
+    # The NameID: persistent (stable, opaque, one per user) unless a test says.
     subject: str = field(default="")
+    name_id_format: str = NAMEID_FORMAT_PERSISTENT
 
     def claims(self) -> dict[str, list[str]]:
         claims = {DISPLAY_NAME: [self.name]}
@@ -268,7 +269,7 @@ class SamlIdentityProvider:
             response = self._server.create_authn_response(
                 user.claims(),
                 userid=user.key,
-                name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=user.subject),
+                name_id=NameID(format=user.name_id_format, text=user.subject),
                 authn={"class_ref": PASSWORD},
                 sign_assertion=flaw != "unsigned",
                 sign_response=False,

@@ -163,10 +163,7 @@ class EmployeeSaml2Backend(Saml2Backend):
 
 
 def _subject(name_id) -> str:
-    # A transient NameID changes at every sign-in: nothing to link by.
-    if name_id is None or name_id.format == NAMEID_FORMAT_TRANSIENT:
-        return ""
-    return (name_id.text or "").strip()
+    return "" if name_id is None else (name_id.text or "").strip()
 
 
 def _first(attributes: dict, name: str) -> str:
@@ -231,6 +228,15 @@ class AssertionConsumerServiceView(
         except SignInRefused as error:
             return refused(
                 request, provider=SAML, code=error.code, message=error.message
+            )
+
+    def custom_validation(self, response):
+        # A transient NameID is new at every sign-in: linking by it would lock the
+        # person out the second time (their record is linked to the first one).
+        name_id = response.name_id
+        if name_id is not None and name_id.format == NAMEID_FORMAT_TRANSIENT:
+            raise ValueError(
+                "The IdP sent a transient NameID; it must send a persistent one"
             )
 
     def handle_acs_failure(self, request, exception=None, status=403, **kwargs):

@@ -14,6 +14,7 @@ from django.urls import reverse
 import pytest
 import requests
 from bs4 import BeautifulSoup
+from saml2.saml import NAMEID_FORMAT_TRANSIENT
 
 from people.models import ExternalIdentity
 from people.roles import TRAINERS
@@ -242,6 +243,21 @@ def test_a_malformed_response_is_a_clear_page_not_an_error(client, directory, ca
     assert missing.status_code == 400
     assert REFUSED_HEADING in missing.text
     assert client.get(acs).status_code == 400
+
+
+def test_a_transient_name_id_is_refused_before_it_links_anyone(
+    client, saml_idp, employee, caplog
+):
+    saml_idp.add_user(
+        "alice",
+        name="Alice",
+        employee_number=employee.employee.employee_number,
+        name_id_format=NAMEID_FORMAT_TRANSIENT,
+    )
+    response = sign_in(client, "alice")
+    assert_refused(response, caplog, "bad-response")
+    assert "must send a persistent one" in caplog.text
+    assert not ExternalIdentity.objects.exists()
 
 
 def test_someone_not_in_the_roster_is_refused(client, directory, caplog):
