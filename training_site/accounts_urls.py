@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse, reverse_lazy
 
 from people.permissions import user_can_access_admin
@@ -44,12 +44,24 @@ admin_login_view = AdminLoginView.as_view()
 
 
 class LogoutView(auth_views.LogoutView):
-    """Sign out here, then at the identity provider when the session came from one."""
+    """Sign out here, then at the identity provider when the session came from one.
+
+    The way on to the provider is a page with a link (followed at once by a
+    script), not a redirect: browsers hold a form's redirect to the CSP's
+    form-action, which names only this site, and the provider's sign-out address
+    is only known once its metadata is read.
+    """
 
     def post(self, request, *args, **kwargs):
         at_provider = provider_logout_url(request)
         response = super().post(request, *args, **kwargs)
-        return HttpResponseRedirect(at_provider) if at_provider else response
+        if not at_provider:
+            return response
+        return TemplateResponse(
+            request,
+            "registration/signing_out.html",
+            {"provider_url": at_provider, "provider": settings.SSO_LABEL},
+        )
 
 
 urlpatterns = [

@@ -14,8 +14,6 @@ from django.urls import reverse
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
-from .sso import oidc
-
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
@@ -24,13 +22,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.config = default_config(
                 settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
             )
-        if not report_only and (origins := oidc.form_action_origins()):
-            # Signing out ends at the identity provider (sso/oidc.py says why).
-            update = parts.update or {}
-            parts.update = {
-                **update,
-                "form-action": [*update.get("form-action", []), *origins],
-            }
         return parts
 
 

@@ -61,3 +61,32 @@ def test_employee_signs_in_through_the_saml_idp_and_signs_out(
     expect(page.get_by_text("You have signed out.")).to_be_visible()
     expect(page.get_by_role("link", name="Sign in", exact=True)).to_be_visible()
     assert_accessible(page)
+
+
+def test_signing_out_also_signs_out_at_an_idp_that_offers_single_logout(
+    page, settings, start_saml_idp, live_server, employee
+):
+    settings.SESSION_COOKIE_SECURE = True
+    settings.SSO_LABEL = "City of Example"
+    idp = start_saml_idp(base_url=live_server.url, host="127.0.0.1", slo=True)
+    idp.add_user(
+        "alice",
+        name="Alice Arsenault (directory)",
+        employee_number=employee.employee.employee_number,
+        email=employee.email,
+    )
+    page.goto(f"{live_server.url}/my/learning/")
+    page.get_by_role("link", name="Sign in with City of Example").click()
+    page.get_by_role("button", name="Alice Arsenault (directory)").click()
+    page.get_by_role("button", name="Continue").click()
+    account = page.get_by_role("button", name="Account: Alice Arsenault")
+    account.click()
+    page.get_by_role("button", name="Sign out").click()
+    # Our page goes on to the IdP by itself; the IdP signs out and links back.
+    expect(
+        page.get_by_role("heading", name="City directory: signed out")
+    ).to_be_visible()
+    assert len(idp.logouts) == 1
+    page.get_by_role("link", name="Back to the service").click()
+    expect(page.get_by_role("link", name="Sign in", exact=True)).to_be_visible()
+    assert page.url == f"{live_server.url}/"

@@ -339,7 +339,7 @@ def logout_url(request: HttpRequest) -> str | None:
     if not endpoint:
         return None
     if _origin(endpoint) != _origin(settings.OIDC_DISCOVERY_URL):
-        # The Content-Security-Policy lets the sign-out form go only there.
+        # The id_token goes along as the hint: only to the provider's own host.
         logger.warning("OpenID provider's logout endpoint is on another host")
         return None
     params = {
@@ -349,18 +349,6 @@ def logout_url(request: HttpRequest) -> str | None:
     if request.session.get(ID_TOKEN_KEY):
         params["id_token_hint"] = request.session[ID_TOKEN_KEY]
     return f"{endpoint}{'&' if '?' in endpoint else '?'}{urlencode(params)}"
-
-
-def form_action_origins() -> list[str]:
-    """Where a sign-out form here may end up: the provider (CSP form-action).
-
-    Signing out answers the form's POST with a redirect to the provider's
-    end-session page, and browsers hold that redirect to form-action too.
-    Settings only, no request to the provider: every page's header needs it.
-    """
-    if not (settings.OIDC_ENABLED and settings.OIDC_PROVIDER_LOGOUT):
-        return []
-    return [_origin(settings.OIDC_DISCOVERY_URL)]
 
 
 def _origin(url: str) -> str:
