@@ -36,6 +36,31 @@ def test_by_default_staff_sign_in_with_a_password(client, employee):
     assert client.session["_auth_user_id"] == str(employee.pk)
 
 
+def test_the_sign_in_page_offers_the_city_account_first(client, settings):
+    settings.SSO_LABEL = "City of Example"
+    settings.OIDC_ENABLED = True
+    page = client.get("/accounts/login/?next=/my/learning/").text
+    button = page.index("Sign in with City of Example")
+    assert button < page.index("<form")
+    assert 'href="/accounts/sso/oidc/login/?next=/my/learning/"' in page
+    assert "For accounts that have a password here." in page
+
+
+def test_both_protocols_get_a_button_each(client, settings):
+    settings.OIDC_ENABLED = settings.SAML_ENABLED = True
+    settings.LOCAL_SIGN_IN = "break-glass"
+    page = client.get("/accounts/login/").text
+    assert "Sign in with your city account</a>" in page
+    assert "Sign in with your city account (SAML)</a>" in page
+    assert "Only for administrator accounts" in page
+
+
+def test_without_a_provider_the_page_is_the_password_form_alone(client):
+    page = client.get("/accounts/login/").text
+    assert "Sign in with" not in page
+    assert "Use your city username and password." in page
+
+
 def test_break_glass_refuses_a_staff_password_and_names_the_button(
     client, employee, break_glass
 ):
