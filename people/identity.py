@@ -142,7 +142,10 @@ def _match(*, employee_number: str, email: str, email_verified: bool) -> Employe
         raise SignInRefused("no-identifier")
     if not email_verified:
         raise SignInRefused("unverified-email")
-    matches = list(employees.filter(email__iexact=email)[:2])
+    # A leaver keeps their roster record, and a new hire may get the address:
+    # active records decide, and an inactive one only says "not active".
+    same_email = employees.filter(email__iexact=email)
+    matches = list(same_email.filter(is_active=True)[:2]) or list(same_email[:2])
     if not matches:
         raise SignInRefused("unknown-employee")
     if len(matches) > 1:

@@ -270,7 +270,8 @@ class ExternalIdentity(models.Model):
     """
 
     provider = models.CharField(_("identity provider"), max_length=16)
-    subject = models.CharField(_("subject"), max_length=255)
+    # "<issuer> <subject>": the provider's id for the person, qualified by who issued it.
+    subject = models.CharField(_("subject"), max_length=500)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("account"),

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('provider', models.CharField(max_length=16, verbose_name='identity provider')),
-                ('subject', models.CharField(max_length=255, verbose_name='subject')),
+                ('subject', models.CharField(max_length=500, verbose_name='subject')),
                 ('linked_at', models.DateTimeField(auto_now_add=True, verbose_name='linked at')),
                 ('last_sign_in', models.DateTimeField(blank=True, null=True, verbose_name='last sign-in')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='external_identities', to=settings.AUTH_USER_MODEL, verbose_name='account')),

@@ -78,6 +78,19 @@ def test_an_email_two_people_share_is_refused(employee, peer):
     assert code == "ambiguous-email"
 
 
+def test_a_leavers_old_record_does_not_block_the_new_hire_with_the_address(
+    employee, peer
+):
+    employee.employee.email = peer.employee.email = "a.smith@city.example"
+    employee.employee.is_active = False
+    employee.employee.save()
+    peer.employee.save()
+    user = sign_in_user(
+        provider="oidc", subject="s", email="a.smith@city.example", email_verified=True
+    )
+    assert user == peer
+
+
 def test_deactivated_employees_are_refused_and_logged(employee, caplog):
     employee.employee.is_active = False
     employee.employee.save()

@@ -94,6 +94,8 @@ def _signing_key(metadata: dict, header: dict) -> jwt.PyJWK:
     for refresh in (False, True):
         keys = _cached_json("jwks", metadata["jwks_uri"], refresh=refresh)
         for jwk in keys.get("keys") or []:
+            if not isinstance(jwk, dict):
+                continue
             if (
                 jwk.get("kid") == header.get("kid")
                 and jwk.get("alg", header["alg"]) == header["alg"]
@@ -203,8 +205,10 @@ class EmployeeOIDCBackend(OIDCAuthenticationBackend):
                 leeway=LEEWAY_SECONDS,
                 options={"require": ["iss", "sub", "aud", "exp", "iat"]},
             )
-        except jwt.InvalidTokenError as error:
-            raise BadToken(f"id_token: {error}") from None
+        except (jwt.PyJWTError, KeyError, TypeError, AttributeError) as error:
+            # A malformed token or key set (PyJWK's key errors are PyJWTErrors
+            # too, not InvalidTokenErrors): refused, never a server error.
+            raise BadToken(f"id_token: {error!r}") from None
         audiences = (
             claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
         )
@@ -240,7 +244,8 @@ class EmployeeOIDCBackend(OIDCAuthenticationBackend):
         verified = claims.get(settings.OIDC_EMAIL_VERIFIED_CLAIM)
         return sign_in_user(
             provider=OIDC,
-            subject=_text(payload["sub"]),
+            # Qualified by the issuer: another tenant's subjects may collide.
+            subject=f"{payload['iss']} {_text(payload['sub'])}",
             employee_number=_text(claims.get(settings.OIDC_EMPLOYEE_NUMBER_CLAIM)),
             email=_text(claims.get(settings.OIDC_EMAIL_CLAIM)),
             email_verified=verified is True or str(verified).lower() == "true",
@@ -307,8 +312,13 @@ class OIDCCallbackView(OIDCAuthenticationCallbackView):
             logger.warning("OpenID Connect answer refused: %s", error)
             return _refuse(request, "bad-token")
         except PROVIDER_FAILURES as error:
-            logger.warning("OpenID provider failed: %s", str(error)[:300])
+            # The error's class only: its text may hold the provider's answer.
+            logger.warning("OpenID provider failed: %s", type(error).__name__)
             return _refuse(request, "provider-error")
+        except (AttributeError, TypeError, ValueError):
+            # A token response of the wrong shape, deep in the library.
+            logger.warning("OpenID provider's answer not understood", exc_info=True)
+            return _refuse(request, "bad-response")
 
     def login_failure(self):
         # Only when the backend returned no user without saying why.

@@ -14,7 +14,6 @@ import time
 from functools import lru_cache
 
 from django.conf import settings
-from django.contrib import auth
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import resolve_url
@@ -35,7 +34,7 @@ from saml2.attribute_converter import AttributeConverter
 from saml2.config import SPConfig
 from saml2.response import StatusError, UnsolicitedResponse
 from saml2.s_utils import UnsupportedBinding
-from saml2.saml import NAMEID_FORMAT_PERSISTENT, NAMEID_FORMAT_TRANSIENT
+from saml2.saml import NAMEID_FORMAT_PERSISTENT
 from saml2.sigver import SignatureError
 from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA256
 
@@ -153,7 +152,7 @@ class EmployeeSaml2Backend(Saml2Backend):
         groups = attributes.get(settings.SAML_GROUPS_ATTRIBUTE)
         user = sign_in_user(
             provider=SAML,
-            subject=_subject(session_info.get("name_id")),
+            subject=_subject(session_info.get("issuer"), session_info.get("name_id")),
             employee_number=_first(attributes, settings.SAML_EMPLOYEE_NUMBER_ATTRIBUTE),
             email=_first(attributes, settings.SAML_EMAIL_ATTRIBUTE),
             email_verified=settings.SAML_EMAIL_IS_VERIFIED,
@@ -162,8 +161,10 @@ class EmployeeSaml2Backend(Saml2Backend):
         return user if self.user_can_authenticate(user) else None
 
 
-def _subject(name_id) -> str:
-    return "" if name_id is None else (name_id.text or "").strip()
+def _subject(issuer, name_id) -> str:
+    """The NameID, qualified by the IdP that issued it (another IdP's may collide)."""
+    text = "" if name_id is None else (name_id.text or "").strip()
+    return f"{issuer} {text}" if text else ""
 
 
 def _first(attributes: dict, name: str) -> str:
@@ -231,12 +232,15 @@ class AssertionConsumerServiceView(
             )
 
     def custom_validation(self, response):
-        # A transient NameID is new at every sign-in: linking by it would lock the
-        # person out the second time (their record is linked to the first one).
+        # The NameID becomes the person's link (people/identity.py): only a
+        # persistent one is never given to somebody else. A transient one is new
+        # at every sign-in; an e-mail or UPN one passes to whoever gets that
+        # address next (a rename, a new hire).
         name_id = response.name_id
-        if name_id is not None and name_id.format == NAMEID_FORMAT_TRANSIENT:
+        if name_id is None or name_id.format != NAMEID_FORMAT_PERSISTENT:
             raise ValueError(
-                "The IdP sent a transient NameID; it must send a persistent one"
+                "The IdP sent a NameID that is not persistent "
+                f"({getattr(name_id, 'format', None)}); it must send a persistent one"
             )
 
     def handle_acs_failure(self, request, exception=None, status=403, **kwargs):
@@ -263,20 +267,26 @@ def refusal_code(exception: Exception | None) -> str:
 class LogoutServiceView(ConfiguredMixin, saml_views.LogoutView):
     """Public: the IdP's answer to our LogoutRequest, or a LogoutRequest of its own.
 
-    Either way this browser's session here ends. The answer to ours is not read:
-    we signed out before sending it, and nothing in it can sign anyone in.
+    The answer to ours is not read: we signed out before sending it, and
+    nothing in it can sign anyone in. The IdP's own LogoutRequest ends the
+    session only once djangosaml2 has checked it; anything else (a plain link to
+    this address, a request that does not check out) signs nobody out, so
+    another site cannot sign people out by sending them here.
     """
 
     def do_logout_service(self, request, data, binding, *args, **kwargs):
-        if "SAMLRequest" in data and saml_views._get_subject_id(request.saml_session):
-            try:
-                return super().do_logout_service(
-                    request, data, binding, *args, **kwargs
-                )
-            except Exception:
-                logger.warning("SAML logout request not understood", exc_info=True)
-        auth.logout(request)
-        return HttpResponseRedirect(resolve_url(settings.LOGOUT_REDIRECT_URL))
+        if "SAMLResponse" in data:
+            return HttpResponseRedirect(resolve_url(settings.LOGOUT_REDIRECT_URL))
+        if "SAMLRequest" not in data:
+            return refused(request, provider=SAML, code="bad-response", status=400)
+        if not saml_views._get_subject_id(request.saml_session):
+            # No SAML session in this browser: nothing of the IdP's to end here.
+            return HttpResponseRedirect(resolve_url(settings.LOGOUT_REDIRECT_URL))
+        try:
+            return super().do_logout_service(request, data, binding, *args, **kwargs)
+        except Exception:
+            logger.warning("SAML logout request not understood", exc_info=True)
+            return refused(request, provider=SAML, code="bad-response", status=400)
 
 
 def logout_url(request: HttpRequest) -> str | None:

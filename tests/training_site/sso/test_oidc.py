@@ -7,8 +7,10 @@ provider. Bad answers come from the provider itself: its test-only control
 endpoint spoils one claim of the next id_token and re-signs it with its own key.
 """
 
+import json
 import socket
 import time
+from unittest import mock
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from django.contrib.auth.models import Group
@@ -110,7 +112,10 @@ def test_the_employee_number_opens_the_right_account(client, configured, roster)
     assert client.session[SESSION_PROVIDER] == OIDC
     page = client.get(MY_LEARNING)
     assert "My learning" in page.text and "Alice Arsenault" in page.text
-    link = ExternalIdentity.objects.get(provider=OIDC, subject="alice")
+    # The subject, qualified by its issuer: another tenant's "alice" is not her.
+    link = ExternalIdentity.objects.get(
+        provider=OIDC, subject=f"{configured.issuer} alice"
+    )
     assert link.user == roster["alice"]
 
 
@@ -180,6 +185,29 @@ def test_an_id_token_for_several_audiences_needs_us_as_the_authorized_party(
         aud=[configured.client_id, "someone-else"], azp=configured.client_id
     )
     assert sign_in(client, configured, "alice")["Location"] == MY_LEARNING
+
+
+def test_a_key_set_with_an_unusable_key_is_refused_not_a_server_error(
+    client, configured, roster, caplog
+):
+    jwks_uri = oidc_module.provider_metadata()["jwks_uri"]
+    keys = requests.get(jwks_uri, timeout=10).json()["keys"]
+    # The provider's own key id, but a key of another type (PyJWK refuses it).
+    spoiled = {"keys": [{**key, "kty": "EC"} for key in keys]}
+    cache.set(oidc_module.cache_key("jwks", jwks_uri), spoiled)
+    requests_get = requests.get
+
+    def no_refetch(url, *args, **kwargs):  # the same spoiled set, fetched again
+        if url == jwks_uri:
+            answer = requests_get(url, *args, **kwargs)
+            answer._content = json.dumps(spoiled).encode()
+            return answer
+        return requests_get(url, *args, **kwargs)
+
+    with mock.patch.object(oidc_module.requests, "get", no_refetch):
+        response = sign_in(client, configured, "alice")
+    assert_refused(response, caplog, "bad-token")
+    assert "InvalidKeyError" in caplog.text
 
 
 def test_an_expired_id_token_is_refused_not_a_server_error(

@@ -14,7 +14,11 @@ from django.urls import reverse
 import pytest
 import requests
 from bs4 import BeautifulSoup
-from saml2.saml import NAMEID_FORMAT_TRANSIENT
+from saml2.saml import (
+    NAMEID_FORMAT_EMAILADDRESS,
+    NAMEID_FORMAT_TRANSIENT,
+    NAMEID_FORMAT_UNSPECIFIED,
+)
 
 from people.models import ExternalIdentity
 from people.roles import TRAINERS
@@ -88,7 +92,8 @@ def test_signs_in_the_employee_with_that_employee_number(client, directory, empl
     assert client.session[SESSION_PROVIDER] == SAML
     assert client.get(MY_LEARNING).status_code == 200
     link = ExternalIdentity.objects.get(provider=SAML)
-    assert (link.subject, link.user) == ("sub-alice", employee)
+    # The NameID, qualified by the IdP that issued it.
+    assert (link.subject, link.user) == (f"{directory.entity_id} sub-alice", employee)
 
 
 def test_signs_in_by_email_when_the_idp_sends_no_employee_number(
@@ -246,14 +251,20 @@ def test_a_malformed_response_is_a_clear_page_not_an_error(client, directory, ca
     assert client.get(acs).status_code == 400
 
 
-def test_a_transient_name_id_is_refused_before_it_links_anyone(
-    client, saml_idp, employee, caplog
+@pytest.mark.parametrize(
+    "name_id_format",
+    [NAMEID_FORMAT_TRANSIENT, NAMEID_FORMAT_EMAILADDRESS, NAMEID_FORMAT_UNSPECIFIED],
+)
+def test_a_name_id_that_is_not_persistent_is_refused_before_it_links_anyone(
+    client, saml_idp, employee, caplog, name_id_format
 ):
+    # An e-mail NameID passes to whoever gets the address next: a new hire
+    # would sign in as the leaver.
     saml_idp.add_user(
         "alice",
         name="Alice",
         employee_number=employee.employee.employee_number,
-        name_id_format=NAMEID_FORMAT_TRANSIENT,
+        name_id_format=name_id_format,
     )
     response = sign_in(client, "alice")
     assert_refused(response, caplog, "bad-response")
@@ -402,3 +413,14 @@ def test_a_malformed_saml_setting_names_the_variable(values, message, tmp_path):
     values = {name: v.format(file=existing) for name, v in values.items()}
     with pytest.raises(ImproperlyConfigured, match=message):
         saml_settings(*_env(values))
+
+
+def test_a_plain_link_to_the_logout_service_signs_nobody_out(
+    client, directory, employee, caplog
+):
+    assert sign_in(client, "alice").status_code == 302
+    for query in ({}, {"SAMLRequest": "not-a-saml-message"}):
+        response = client.get(reverse("sso:saml-ls"), query)
+        assert response.status_code == 400
+        assert REFUSED_HEADING in response.text
+        assert client.session["_auth_user_id"] == str(employee.pk)
