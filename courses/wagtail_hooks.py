@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .models import ModulePage
+from .packages.admin import PackageViewSet
 from .permissions import user_can_analyse_quizzes
 from .quizzes.selectors import quiz_item_analysis
 
@@ -75,3 +76,8 @@ def register_quiz_menu_item():
         icon_name="tasks",
         order=700,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_package_viewset():
+    return PackageViewSet()

@@ -14,6 +14,10 @@ TRAINER_PERMISSIONS = [
     "certificates.add_certificatedesign",
     "certificates.change_certificatedesign",
     "certificates.view_certificatedesign",
+    # Vendor e-learning packages: trainers upload, rename and list them.
+    "courses.add_package",
+    "courses.change_package",
+    "courses.view_package",
 ]
 LD_ADMIN_PERMISSIONS = [
     *TRAINER_PERMISSIONS,
@@ -53,6 +57,7 @@ LD_ADMIN_PERMISSIONS = [
     "people.view_org_reports",
     # Certificates: designs, the issued register, revocation and bulk issue.
     "certificates.delete_certificatedesign",
+    "courses.delete_package",
     "certificates.view_certificate",
     "certificates.revoke_certificate",
     "certificates.bulk_issue_certificate",

@@ -1,5 +1,6 @@
 """The courses app's models: learning content and progress."""
 
+from .packages import Package
 from .pages import (
     CourseIndexPage,
     CoursePage,
@@ -21,6 +22,7 @@ __all__ = [
     "LearningPathPage",
     "ModuleCompletion",
     "ModulePage",
+    "Package",
     "PastCompletion",
     "QuizAnswer",
     "QuizAttempt",

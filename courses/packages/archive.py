@@ -102,28 +102,43 @@ def read_package(
 
 def unpacked_files(
     archive: zipfile.ZipFile, *, max_bytes: int
-) -> Iterator[tuple[str, bytes]]:
-    """Each file's path and content, stopping if more comes out than was declared."""
-    produced = 0
+) -> Iterator[tuple[zipfile.ZipInfo, "CheckedMember"]]:
+    """Each file's entry and a reader that stops where its declared size ends."""
+    budget = [max_bytes]
     for info in archive.infolist():
-        if info.is_dir():
-            continue
-        try:
+        if not info.is_dir():
             with archive.open(info) as member:
-                data = member.read(info.file_size + 1)
+                yield info, CheckedMember(member, info, budget)
+
+
+class CheckedMember:
+    """Reads one member, refusing more bytes than it declared or the package may hold.
+
+    zipfile itself stops at the declared size and then fails the CRC check: both
+    a lying header and a damaged file end here, as PackageRejected.
+    """
+
+    def __init__(self, member, info: zipfile.ZipInfo, budget: list[int]):
+        self._member, self._info, self._budget = member, info, budget
+        self._left = info.file_size
+
+    def read(self, size: int = -1) -> bytes:
+        want = self._left + 1 if size is None or size < 0 else min(size, self._left + 1)
+        try:
+            data = self._member.read(want)
         except (zipfile.BadZipFile, zlib.error, EOFError):
-            # zipfile stops at the declared size, and the CRC then fails.
-            raise PackageRejected(
-                _("%(name)s is damaged or unpacks to more than the ZIP says.")
-                % {"name": info.filename}
-            ) from None
-        produced += len(data)
-        if len(data) > info.file_size or produced > max_bytes:
-            raise PackageRejected(
-                _("%(name)s unpacks to more than the ZIP says.")
-                % {"name": info.filename}
-            )
-        yield info.filename, data
+            raise self._refusal() from None
+        self._left -= len(data)
+        self._budget[0] -= len(data)
+        if self._left < 0 or self._budget[0] < 0:
+            raise self._refusal()
+        return data
+
+    def _refusal(self) -> PackageRejected:
+        return PackageRejected(
+            _("%(name)s is damaged or unpacks to more than the ZIP says.")
+            % {"name": self._info.filename}
+        )
 
 
 def _check_members(

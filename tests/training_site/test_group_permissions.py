@@ -44,6 +44,9 @@ def test_trainers_can_author_in_the_catalogue_but_not_publish():
         "certificates.add_certificatedesign",
         "certificates.change_certificatedesign",
         "certificates.view_certificatedesign",
+        "courses.add_package",
+        "courses.change_package",
+        "courses.view_package",
     }
     assert _pages(roles.TRAINERS) == {
         ("CourseIndexPage", "add_page"),
@@ -97,6 +100,10 @@ def test_ld_admins_also_publish_manage_users_import_and_report():
         "certificates.change_certificatedesign",
         "certificates.view_certificatedesign",
         "certificates.delete_certificatedesign",
+        "courses.add_package",
+        "courses.change_package",
+        "courses.view_package",
+        "courses.delete_package",
         "certificates.view_certificate",
         "certificates.revoke_certificate",
         "certificates.bulk_issue_certificate",

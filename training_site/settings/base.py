@@ -377,6 +377,12 @@ CHANGE_USAGE_BACKGROUND_ROWS = env_int("CHANGE_USAGE_BACKGROUND_ROWS", 50_000)
 # Change load: a unit is warned about once more go-lives than this fall in one
 # month for it (counted with its sub-units). No published standard; tune it.
 CHANGE_LOAD_LIMIT = env_int("CHANGE_LOAD_LIMIT", 2)
+
+# Vendor e-learning packages (docs/packages.md): the largest ZIP a trainer may
+# upload, and what it may unpack to (a ZIP bomb is refused on these).
+PACKAGE_MAX_UPLOAD_BYTES = env_int("PACKAGE_MAX_UPLOAD_MB", 200) * 1024 * 1024
+PACKAGE_MAX_UNPACKED_BYTES = env_int("PACKAGE_MAX_UNPACKED_MB", 500) * 1024 * 1024
+PACKAGE_MAX_FILES = env_int("PACKAGE_MAX_FILES", 5000)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
