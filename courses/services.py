@@ -97,18 +97,29 @@ def completion_evaluate(*, enrolment: Enrolment) -> bool:
 
 @transaction.atomic
 def module_complete(
-    *, user: AbstractBaseUser, module: ModulePage, via_quiz: bool = False
+    *,
+    user: AbstractBaseUser,
+    module: ModulePage,
+    via_quiz: bool = False,
+    via_package: bool = False,
 ) -> Enrolment:
     """Mark `module` done for `user` (enrolling them if needed) and evaluate completion.
 
     A module with a knowledge check is completed only by passing it
-    (`via_quiz=True` from the quiz service), never by a button.
+    (`via_quiz=True` from the quiz service), one with an e-learning package only
+    by the package reporting it (`via_package=True` from packages.tracking);
+    never by a button.
     """
     if not module.live:
         raise CourseError("This module is not published.", code="module_not_live")
     if module.has_quiz and not via_quiz:
         raise CourseError(
             "Pass the knowledge check to complete this module.", code="quiz_required"
+        )
+    if module.has_package and not via_package:
+        raise CourseError(
+            "Finish the e-learning package to complete this module.",
+            code="package_required",
         )
     course = (
         CoursePage.objects.live()

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .packages import views as package_views
 from .quizzes import views as quiz_views
 
 app_name = "courses"
@@ -11,6 +12,17 @@ urlpatterns = [
         "modules/<int:module_id>/complete/",
         views.complete_module,
         name="complete-module",
+    ),
+    path("modules/<int:module_id>/play/", package_views.play, name="package-play"),
+    path(
+        "packages/<str:token>/commit/",
+        package_views.commit,
+        name="package-commit",
+    ),
+    path(
+        "packages/<str:token>/files/<path:path>",
+        package_views.package_file,
+        name="package-file",
     ),
     path("modules/<int:module_id>/quiz/start/", quiz_views.start, name="quiz-start"),
     path("attempts/<int:attempt_id>/", quiz_views.attempt_page, name="attempt"),

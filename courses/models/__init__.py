@@ -1,6 +1,6 @@
 """The courses app's models: learning content and progress."""
 
-from .packages import Package
+from .packages import Package, PackageAttempt
 from .pages import (
     CourseIndexPage,
     CoursePage,
@@ -23,6 +23,7 @@ __all__ = [
     "ModuleCompletion",
     "ModulePage",
     "Package",
+    "PackageAttempt",
     "PastCompletion",
     "QuizAnswer",
     "QuizAttempt",

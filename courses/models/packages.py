@@ -61,3 +61,45 @@ class Package(models.Model):
     def folder(self) -> str:
         """The storage prefix of this package's files."""
         return f"packages/{self.key}/"
+
+
+class PackageAttempt(models.Model):
+    """One learner's attempt at a package module: the runtime data it last committed.
+
+    `cmi` is the whole data model the package last committed (scorm-again sends
+    it in full), so a relaunch restores location and suspend data. Commits carry
+    a sequence number: one older than the last applied (a late retry, a second
+    tab) changes nothing. `token` is rotated at every launch and is the only key
+    to the package's files and the commit URL, so a package's pages can reach
+    neither another package nor another launch.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    module = models.ForeignKey(
+        "courses.ModulePage", on_delete=models.CASCADE, related_name="+"
+    )
+    package = models.ForeignKey(Package, on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveSmallIntegerField(_("attempt"), default=1)
+    token = models.CharField(max_length=64, unique=True)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    committed_at = models.DateTimeField(_("last saved"), null=True, blank=True)
+    sequence = models.PositiveBigIntegerField(default=0)
+    cmi = models.JSONField(default=dict, blank=True)
+    completion_status = models.CharField(max_length=32, blank=True)
+    success_status = models.CharField(max_length=32, blank=True)
+    score_scaled = models.FloatField(null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("package attempt")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "module", "number"], name="one_package_attempt_number"
+            ),
+        ]
+        indexes = [models.Index(fields=["module", "user"])]
+
+    def __str__(self) -> str:
+        return f"attempt {self.number} of {self.user} at module {self.module_id}"

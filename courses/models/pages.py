@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -225,10 +226,39 @@ class ModulePage(StaffOnlyMixin, Page):
         default=Reveal.WRONG_UNTIL_DONE,
     )
 
+    class PackageRule(models.TextChoices):
+        # What the package reports that completes the module (docs/packages.md).
+        COMPLETED_OR_PASSED = "completed_or_passed", _("Completed or passed")
+        COMPLETED = "completed", _("Completed")
+        PASSED = "passed", _("Passed")
+
+    package = models.ForeignKey(
+        "courses.Package",
+        verbose_name=_("e-learning package"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="modules",
+        help_text=_(
+            "Play a vendor package (SCORM or cmi5) in this module: it completes "
+            "when the package reports it."
+        ),
+    )
+    package_rule = models.CharField(
+        _("completes when the package reports"),
+        max_length=24,
+        choices=PackageRule.choices,
+        default=PackageRule.COMPLETED_OR_PASSED,
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("is_required")]),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("package"), FieldPanel("package_rule")])],
+            heading=_("E-learning package"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("questions"),
@@ -253,6 +283,22 @@ class ModulePage(StaffOnlyMixin, Page):
     @property
     def has_quiz(self) -> bool:
         return len(self.questions) > 0
+
+    @property
+    def has_package(self) -> bool:
+        return self.package_id is not None
+
+    def clean(self):
+        super().clean()
+        if self.package_id is not None and self.has_quiz:
+            raise ValidationError(
+                {
+                    "package": _(
+                        "A module plays a package or ends in a knowledge check, "
+                        "not both: the package reports its own results."
+                    )
+                }
+            )
 
     search_fields = [*Page.search_fields, index.SearchField("body")]
 

@@ -292,6 +292,8 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [
     # Bootstrap comes from npm (package.json), served as our own static files.
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    # The SCORM runtime that plays vendor packages (docs/packages.md).
+    ("vendor/scorm-again", BASE_DIR / "node_modules" / "scorm-again" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))

@@ -4,10 +4,65 @@ import io
 import stat
 import zipfile
 
-LAUNCH_PAGE = b"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Cyber-security basics</title></head>
-<body><h1>Cyber-security basics</h1><p>One page, one question.</p></body></html>
+# A launch page that talks to the runtime as a vendor's SCO would: it reads its
+# bookmark right after Initialize, saves a page at a time, and finishes passed.
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><main><h1>{title}</h1>
+<p id="where">Loading</p>
+<button type="button" id="next">Next page</button>
+<button type="button" id="bookmark">Bookmark the last page</button>
+<button type="button" id="finish">Finish</button>
+</main>
+<script>
+var scorm12 = {scorm12};
+var api = scorm12 ? window.API : window.API_1484_11;
+var call = function (name12, name2004) {{
+  var args = Array.prototype.slice.call(arguments, 2);
+  return api[scorm12 ? name12 : name2004].apply(api, args);
+}};
+call("LMSInitialize", "Initialize", "");
+var where = scorm12 ? "cmi.core.lesson_location" : "cmi.location";
+var resumed = call("LMSGetValue", "GetValue", scorm12 ? "cmi.core.entry" : "cmi.entry") === "resume";
+var page = parseInt(call("LMSGetValue", "GetValue", where) || "1", 10);
+var show = function (text) {{ document.getElementById("where").textContent = text; }};
+show((resumed ? "Resumed on page " : "Page ") + page + " of 3");
+document.getElementById("next").onclick = function () {{
+  page += 1;
+  call("LMSSetValue", "SetValue", where, String(page));
+  call("LMSSetValue", "SetValue", "cmi.suspend_data", "seen-" + page);
+  if (scorm12) {{ call("LMSSetValue", "SetValue", "cmi.core.lesson_status", "incomplete"); }}
+  else {{ call("LMSSetValue", "SetValue", "cmi.completion_status", "incomplete"); }}
+  call("LMSCommit", "Commit", "");
+  show("Page " + page + " of 3");
+}};
+// Saved only in the runtime, not committed: leaving the page must keep it.
+document.getElementById("bookmark").onclick = function () {{
+  call("LMSSetValue", "SetValue", where, "3");
+  show("Bookmarked page 3");
+}};
+document.getElementById("finish").onclick = function () {{
+  if (scorm12) {{
+    call("LMSSetValue", "SetValue", "cmi.core.score.raw", "90");
+    call("LMSSetValue", "SetValue", "cmi.core.lesson_status", "passed");
+  }} else {{
+    call("LMSSetValue", "SetValue", "cmi.score.scaled", "0.9");
+    call("LMSSetValue", "SetValue", "cmi.completion_status", "completed");
+    call("LMSSetValue", "SetValue", "cmi.success_status", "passed");
+  }}
+  call("LMSCommit", "Commit", "");
+  call("LMSFinish", "Terminate", "");
+  show("Finished");
+}};
+</script></body></html>
 """
+
+
+def launch_page(*, title: str = "Cyber-security basics", scorm12: bool = True) -> bytes:
+    return _PAGE.format(title=title, scorm12="true" if scorm12 else "false").encode()
+
+
+LAUNCH_PAGE = launch_page()
 
 SCORM12_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="city.cyber.12" version="1.0"
@@ -92,7 +147,7 @@ def scorm12_files(*, href: str = "index.html", mastery: int = 80) -> dict[str, b
 def scorm2004_files(*, href: str = "index.html") -> dict[str, bytes]:
     return {
         "imsmanifest.xml": SCORM2004_MANIFEST.format(href=href).encode(),
-        "content/index.html": LAUNCH_PAGE,
+        "content/index.html": launch_page(title="Privacy at work", scorm12=False),
     }
 
 
@@ -101,3 +156,46 @@ def cmi5_files(*, href: str = "index.html") -> dict[str, bytes]:
         "cmi5.xml": CMI5_MANIFEST.format(href=href).encode(),
         "index.html": LAUNCH_PAGE,
     }
+
+
+# A package page that tries, as a malicious one would, to read what is not its
+# own: the learner's pages (and another module's player, with its token), the
+# player page around it, and the site's cookies and storage. Each result is
+# written on the page for the test to read.
+PRYING_PAGE = b"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Prying</title></head>
+<body><h1>Prying</h1><ul id="results"></ul>
+<script>
+var report = function (name, outcome) {
+  var item = document.createElement("li");
+  item.textContent = name + ": " + outcome;
+  document.getElementById("results").appendChild(item);
+};
+var attempt = function (name, read) {
+  try {
+    Promise.resolve(read()).then(
+      function (value) { report(name, "read " + String(value).length + " characters"); },
+      function () { report(name, "blocked"); }
+    );
+  } catch (error) { report(name, "blocked"); }
+};
+var text = function (url) {
+  return fetch(url, {credentials: "include"}).then(function (r) {
+    if (!r.ok) { throw new Error(r.status); }
+    return r.text();
+  });
+};
+attempt("my learning", function () { return text("/my/learning/"); });
+attempt("other player", function () { return text("OTHER_PLAYER"); });
+attempt("player page", function () { return window.top.document.body.innerHTML; });
+attempt("cookies", function () { return document.cookie || Promise.reject(); });
+attempt("storage", function () { return window.localStorage.length; });
+</script></body></html>
+"""
+
+
+def prying_files(*, other_player: str) -> dict[str, bytes]:
+    """The prying page, told the address of another module's player."""
+    files = scorm12_files()
+    files["index.html"] = PRYING_PAGE.replace(b"OTHER_PLAYER", other_player.encode())
+    return files
