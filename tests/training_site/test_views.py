@@ -65,6 +65,12 @@ COVERED_ELSEWHERE = {
     "courses:attempt-save",
     "courses:attempt-submit",
     "courses:attempt-result",
+    # E-learning packages: the player for every member of staff, the files and
+    # commits by the launch's token (the commit with its learner's session only):
+    # tests/courses/packages/test_player.py.
+    "courses:package-play",
+    "courses:package-file",
+    "courses:package-commit",
     # Mandatory training (managers and L&D admins; out of scope is 404):
     # tests/assignments/test_view_access.py, every view for all seven personas.
     "assignments:assign",
