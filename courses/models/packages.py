@@ -58,6 +58,12 @@ class Package(models.Model):
         return f"{self.title} ({self.get_standard_display()})"
 
     @property
+    def average_percent(self) -> str:
+        """The average score of its attempts (annotated by the admin list), as 85 %."""
+        scaled = getattr(self, "average_scaled", None)
+        return "" if scaled is None else f"{round(scaled * 100)} %"
+
+    @property
     def folder(self) -> str:
         """The storage prefix of this package's files."""
         return f"packages/{self.key}/"
@@ -80,7 +86,9 @@ class PackageAttempt(models.Model):
     module = models.ForeignKey(
         "courses.ModulePage", on_delete=models.CASCADE, related_name="+"
     )
-    package = models.ForeignKey(Package, on_delete=models.PROTECT, related_name="+")
+    package = models.ForeignKey(
+        Package, on_delete=models.PROTECT, related_name="attempts"
+    )
     number = models.PositiveSmallIntegerField(_("attempt"), default=1)
     token = models.CharField(max_length=64, unique=True)
     started_at = models.DateTimeField(_("started"), auto_now_add=True)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.db.models import Avg, Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -79,6 +80,18 @@ class PackageDeleteView(DeleteView):
         package_delete(package=self.object)
 
 
+def package_summaries():
+    """Packages with their learners, attempts, completions and average score."""
+    return Package.objects.annotate(
+        learners=Count("attempts__user", distinct=True),
+        attempt_count=Count("attempts"),
+        completed_count=Count(
+            "attempts", filter=Q(attempts__completed_at__isnull=False)
+        ),
+        average_scaled=Avg("attempts__score_scaled"),
+    )
+
+
 class PackageViewSet(ModelViewSet):
     model = Package
     icon = "upload"
@@ -93,13 +106,20 @@ class PackageViewSet(ModelViewSet):
     list_display = [
         "title",
         Column("standard", label=_("Standard"), accessor="get_standard_display"),
-        "file_count",
+        # How the package is doing, for its authors: counted in the one query.
+        Column("learners", label=_("Learners")),
+        Column("attempt_count", label=_("Attempts")),
+        Column("completed_count", label=_("Completed")),
+        Column("average_score", label=_("Average score"), accessor="average_percent"),
         "uploaded_at",
     ]
     inspect_view_enabled = True
     copy_view_enabled = False
     add_view_class = PackageCreateView
     delete_view_class = PackageDeleteView
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(queryset=package_summaries(), **kwargs)
 
     def get_form_class(self, for_update=False):
         return PackageEditForm if for_update else PackageUploadForm

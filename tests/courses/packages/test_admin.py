@@ -1,5 +1,7 @@
 """Uploading a package in the admin: trainers and L&D admins; a bad ZIP loses nothing."""
 
+import re
+
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -132,3 +134,70 @@ def test_a_zip_over_the_upload_limit_is_refused_before_it_is_read(
     )
     assert response.status_code == 413
     assert "this page takes files of up to 200 MB" in response.text
+
+
+def _attempt(package, user, *, number=1, done=False, score=None):
+    from django.utils import timezone
+
+    from courses.models import ModulePage, PackageAttempt
+
+    return PackageAttempt.objects.create(
+        user=user,
+        module=ModulePage.objects.first(),
+        package=package,
+        number=number,
+        token=f"t-{package.pk}-{user.pk}-{number}",
+        completed_at=timezone.now() if done else None,
+        score_scaled=score,
+    )
+
+
+def test_authors_see_each_packages_learners_attempts_completions_and_score(
+    client, trainer, employee, peer
+):
+    from tests.courses.factories import make_course
+
+    make_course(modules=1)
+    client.force_login(trainer)
+    _upload(client, zip_bytes(scorm12_files()))
+    package = Package.objects.get()
+    _attempt(package, employee, number=1, score=0.5)
+    _attempt(package, employee, number=2, done=True, score=0.9)
+    _attempt(package, peer, done=True, score=1.0)
+    listing = client.get(reverse("courses_package:index")).text
+    body = listing.split("<main", 1)[1].split("<tbody", 1)[1]
+    row = body.split("Cyber-security basics", 1)[1].split("</tr>", 1)[0]
+    cells = re.findall(r"<td[^>]*>\s*(.*?)\s*</td>", row, re.S)
+    # Standard, learners, attempts, completed, average score.
+    assert [re.sub(r"<[^>]+>", "", c).strip() for c in cells[:5]] == [
+        "SCORM 1.2",
+        "2",
+        "3",
+        "2",
+        "80 %",
+    ]
+
+
+def test_the_package_list_costs_the_same_queries_for_2_or_12_packages(
+    client, trainer, employee
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.courses.factories import make_course
+
+    make_course(modules=1)
+    client.force_login(trainer)
+
+    def queries_with(size):
+        for n in range(Package.objects.count(), size):
+            _upload(client, zip_bytes(scorm12_files()))
+            _attempt(Package.objects.latest("uploaded_at"), employee, number=n + 1)
+        client.get(reverse("courses_package:index"))  # warm the per-session caches
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("courses_package:index"))
+        main = page.text.split("<main", 1)[1]
+        assert main.split("<tbody", 1)[1].count("<tr") == size
+        return len(queries.captured_queries)
+
+    assert queries_with(2) == queries_with(12)
