@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .packages import cmi5
 from .packages import views as package_views
 from .quizzes import views as quiz_views
 
@@ -18,6 +19,16 @@ urlpatterns = [
         "packages/<str:token>/commit/",
         package_views.commit,
         name="package-commit",
+    ),
+    path(
+        "packages/<str:token>/cmi5/fetch/",
+        cmi5.fetch,
+        name="package-cmi5-fetch",
+    ),
+    path(
+        "packages/<str:token>/xapi/<path:name>",
+        cmi5.resource,
+        name="package-xapi",
     ),
     path(
         "packages/<str:token>/files/<path:path>",

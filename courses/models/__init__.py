@@ -1,6 +1,6 @@
 """The courses app's models: learning content and progress."""
 
-from .packages import Package, PackageAttempt
+from .packages import Package, PackageAttempt, XapiStatement
 from .pages import (
     CourseIndexPage,
     CoursePage,
@@ -28,4 +28,5 @@ __all__ = [
     "QuizAnswer",
     "QuizAttempt",
     "StaffOnlyMixin",
+    "XapiStatement",
 ]

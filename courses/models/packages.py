@@ -91,6 +91,8 @@ class PackageAttempt(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("attempt"), default=1)
     token = models.CharField(max_length=64, unique=True)
+    # cmi5's registration: the id xAPI statements of this attempt carry.
+    registration = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     committed_at = models.DateTimeField(_("last saved"), null=True, blank=True)
     sequence = models.PositiveBigIntegerField(default=0)
@@ -111,3 +113,29 @@ class PackageAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"attempt {self.number} of {self.user} at module {self.module_id}"
+
+
+class XapiStatement(models.Model):
+    """One xAPI statement about an attempt: a cmi5 package's own, or one we make
+    for a SCORM package when it reports completion, success or failure.
+
+    Kept as sent (with `stored` and `authority` added), exportable per package,
+    and forwarded to the city's LRS when XAPI_FORWARD_URL is set.
+    """
+
+    statement_id = models.UUIDField(unique=True)
+    attempt = models.ForeignKey(
+        PackageAttempt, on_delete=models.CASCADE, related_name="statements"
+    )
+    verb = models.CharField(max_length=255)
+    statement = models.JSONField()
+    stored_at = models.DateTimeField(auto_now_add=True)
+    forwarded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("xAPI statement")
+        ordering = ["stored_at", "pk"]
+        indexes = [models.Index(fields=["attempt", "stored_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.verb} ({self.statement_id})"

@@ -1,18 +1,25 @@
 """E-learning packages in the Wagtail admin: trainers and L&D admins upload and list them."""
 
+import json
+
 from django import forms
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Q
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView, DeleteView
+from wagtail.admin.views.generic import CreateView, DeleteView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from lib.request_limits import megabytes
 
-from ..models import Package
+from ..models import Package, XapiStatement
 from .archive import PackageRejected
 from .services import package_create, package_delete, package_inspect
 
@@ -75,6 +82,49 @@ class PackageCreateView(CreateView):
             return self.form_invalid(form)
 
 
+def statements_download(request, pk: int):
+    """Every xAPI statement of the package's attempts, as one JSON array, streamed."""
+    if not request.user.has_perm("courses.view_package"):
+        raise PermissionDenied
+    package = get_object_or_404(Package, pk=pk)
+    statements = (
+        XapiStatement.objects.filter(attempt__package=package)
+        .order_by("stored_at", "pk")
+        .values_list("statement", flat=True)
+        .iterator(chunk_size=2000)
+    )
+
+    def body():
+        yield "["
+        for n, statement in enumerate(statements):
+            yield ("," if n else "") + "\n" + json.dumps(statement)
+        yield "\n]\n"
+
+    response = StreamingHttpResponse(body(), content_type="application/json")
+    response["Content-Disposition"] = (
+        f'attachment; filename="xapi-statements-{package.key}.json"'
+    )
+    return response
+
+
+class PackageInspectView(InspectView):
+    def get_fields(self):
+        return [*super().get_fields(), "statements"]
+
+    def get_field_label(self, field_name, field):
+        if field_name == "statements":
+            return _("xAPI statements")
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        if field_name == "statements":
+            url = reverse("courses_package:statements", args=[self.object.pk])
+            return format_html(
+                '<a href="{}" download>{}</a>', url, _("Download (JSON)")
+            )
+        return super().get_field_display_value(field_name, field)
+
+
 class PackageDeleteView(DeleteView):
     def delete_action(self):
         package_delete(package=self.object)
@@ -114,9 +164,16 @@ class PackageViewSet(ModelViewSet):
         "uploaded_at",
     ]
     inspect_view_enabled = True
+    inspect_view_class = PackageInspectView
     copy_view_enabled = False
     add_view_class = PackageCreateView
     delete_view_class = PackageDeleteView
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/statements/", statements_download, name="statements"),
+        ]
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(queryset=package_summaries(), **kwargs)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from ..models import ModulePage, PackageAttempt
 from ..services import CourseError, module_complete
 from .archive import SCORM12
+from .xapi import scorm_statement, statement_record
 
 # SCORM 1.2 folds completion and success into one lesson_status.
 _SCORM12_COMPLETED = {"completed", "passed"}
@@ -121,7 +122,7 @@ def commit_apply(
     with transaction.atomic():
         attempt = (
             PackageAttempt.objects.select_for_update()
-            .select_related("package", "module")
+            .select_related("package", "module", "user__employee")
             .get(pk=attempt_id, user=user)
         )
         if sequence <= attempt.sequence:
@@ -129,19 +130,51 @@ def commit_apply(
         completion, success, score = _statuses(attempt.package.standard, cmi)
         attempt.sequence = sequence
         attempt.cmi = cmi
-        attempt.completion_status = completion
-        attempt.success_status = success
-        attempt.score_scaled = score
-        attempt.committed_at = timezone.now()
-        newly_done = attempt.completed_at is None and rule_met(
-            attempt.module.package_rule, completion=completion, success=success
+        progress_apply(
+            attempt=attempt, completion=completion, success=success, score=score
         )
-        if newly_done:
-            attempt.completed_at = attempt.committed_at
-        attempt.save()
-        if newly_done:
-            module_complete(user=user, module=attempt.module, via_package=True)
     return True
+
+
+def progress_apply(
+    *,
+    attempt: PackageAttempt,
+    completion: str,
+    success: str,
+    score: float | None,
+    statements: bool = True,
+) -> None:
+    """Save what the package reported; complete the module when its rule is met.
+
+    Called inside the transaction that locked `attempt`. For SCORM, each change
+    of status is also kept as the xAPI statement it means (a cmi5 package sends
+    its own, so `statements` is False for it).
+    """
+    verbs = []
+    if completion == "completed" and attempt.completion_status != "completed":
+        verbs.append("completed")
+    if success in ("passed", "failed") and success != attempt.success_status:
+        verbs.append(success)
+    attempt.completion_status = completion or attempt.completion_status
+    attempt.success_status = success or attempt.success_status
+    attempt.score_scaled = score if score is not None else attempt.score_scaled
+    attempt.committed_at = timezone.now()
+    newly_done = attempt.completed_at is None and rule_met(
+        attempt.module.package_rule,
+        completion=attempt.completion_status,
+        success=attempt.success_status,
+    )
+    if newly_done:
+        attempt.completed_at = attempt.committed_at
+    attempt.save()
+    if statements:
+        for verb in verbs:
+            statement_record(
+                attempt=attempt,
+                statement=scorm_statement(attempt, verb, score=attempt.score_scaled),
+            )
+    if newly_done:
+        module_complete(user=attempt.user, module=attempt.module, via_package=True)
 
 
 def rule_met(rule: str, *, completion: str, success: str) -> bool:

@@ -33,6 +33,8 @@ from csp.decorators import csp_exempt, csp_update
 from ..models import ModulePage, PackageAttempt
 from ..permissions import user_can_take_course
 from ..selectors.pages import course_of
+from . import cmi5
+from .archive import CMI5
 from .tracking import PackageError, attempt_launch, commit_apply, runtime_data
 
 # What a package's own pages may do inside their sandbox.
@@ -56,14 +58,17 @@ def play(request, module_id: int):
         return redirect(module.url)
     package = module.package
     launch = reverse("courses:package-file", args=[attempt.token, package.launch])
-    if package.launch_parameters:
-        launch += f"?{package.launch_parameters}"
+    query = [package.launch_parameters] if package.launch_parameters else []
+    if package.standard == CMI5:
+        query.append(cmi5.launch_query(request, attempt))
+    if query:
+        launch += "?" + "&".join(query)
     config = {
         "standard": package.standard,
         "commitUrl": reverse("courses:package-commit", args=[attempt.token]),
         "launchUrl": launch,
         "sequence": attempt.sequence,
-        "runtime": runtime_data(attempt),
+        "runtime": runtime_data(attempt) if package.standard != CMI5 else None,
     }
     return TemplateResponse(
         request,
@@ -97,7 +102,7 @@ def package_file(request, token: str, path: str):
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     with default_storage.open(stored) as handle:
         body = handle.read()
-    if content_type == "text/html":
+    if content_type == "text/html" and attempt.package.standard != CMI5:
         body = _with_bridge(body, attempt)
     response = HttpResponse(body, content_type=content_type)
     origin = f"{request.scheme}://{request.get_host()}"

@@ -19,6 +19,7 @@ from tests.browser.checks import assert_accessible
 from tests.browser.helpers import sign_in
 from tests.courses.factories import make_course, make_module
 from tests.courses.packages.builders import (
+    cmi5_files,
     prying_files,
     scorm12_files,
     scorm2004_files,
@@ -129,6 +130,47 @@ def test_a_scorm_2004_package_plays_to_completion(page, live_server, employee):
         "completed",
         "passed",
     )
+
+
+def test_a_cmi5_unit_plays_resumes_and_completes_through_xapi(
+    page, live_server, employee
+):
+    package = package_create(
+        upload=_bytes_io(zip_bytes(cmi5_files())), uploaded_by=None
+    )
+    course, module = _package_course(package, title="WHMIS refresher")
+    sign_in(page, live_server, "alice", PASSWORD)
+    page.goto(f"{live_server.url}{module.url}")
+    page.get_by_role("link", name="Open the e-learning").click()
+    frame = page.frame_locator(THE_PACKAGE)
+    expect(frame.get_by_text("Page 1 of 3")).to_be_visible()
+    frame.get_by_role("button", name="Next page").click()
+    expect(frame.get_by_text("Page 2 of 3")).to_be_visible()
+
+    page.goto(f"{live_server.url}{module.url}")
+    page.get_by_role("link", name="Open the e-learning").click()
+    frame = page.frame_locator(THE_PACKAGE)
+    expect(frame.get_by_text("Resumed on page 2 of 3")).to_be_visible()
+    frame.get_by_role("button", name="Finish").click()
+    expect(frame.get_by_text("Finished")).to_be_visible()
+    page.goto(f"{live_server.url}{module.url}")
+    expect(page.get_by_text("You have completed this module.")).to_be_visible()
+    attempt = PackageAttempt.objects.get(user=employee)
+    assert (attempt.completion_status, attempt.success_status) == (
+        "completed",
+        "passed",
+    )
+    verbs = [
+        v.rsplit("/", 1)[1] for v in attempt.statements.values_list("verb", flat=True)
+    ]
+    assert verbs == [
+        "initialized",
+        "initialized",
+        "completed",
+        "passed",
+        "terminated",
+    ]
+    assert Enrolment.objects.get(user=employee, course=course).completed_at
 
 
 def _wait_for(condition, *, seconds: float = 30) -> None:

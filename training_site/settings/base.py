@@ -385,6 +385,11 @@ CHANGE_LOAD_LIMIT = env_int("CHANGE_LOAD_LIMIT", 2)
 PACKAGE_MAX_UPLOAD_BYTES = env_int("PACKAGE_MAX_UPLOAD_MB", 200) * 1024 * 1024
 PACKAGE_MAX_UNPACKED_BYTES = env_int("PACKAGE_MAX_UNPACKED_MB", 500) * 1024 * 1024
 PACKAGE_MAX_FILES = env_int("PACKAGE_MAX_FILES", 5000)
+# xAPI statements of package attempts are also sent to the city's LRS when set
+# (its endpoint, e.g. https://lrs.city.example/xapi/; docs/packages.md).
+XAPI_FORWARD_URL = env_str("XAPI_FORWARD_URL")
+XAPI_FORWARD_USERNAME = env_str("XAPI_FORWARD_USERNAME")
+XAPI_FORWARD_PASSWORD = env_str("XAPI_FORWARD_PASSWORD")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

@@ -12,6 +12,11 @@
   var status = document.getElementById("package-status");
   var sequence = config.sequence;
   var csrf = document.querySelector("input[name=csrfmiddlewaretoken]").value;
+  if (config.standard === "cmi5") {
+    // A cmi5 unit talks xAPI to the server itself, with the launch's token.
+    frame.src = config.launchUrl;
+    return;
+  }
 
   var settings = {
     lmsCommitUrl: config.commitUrl,

@@ -151,10 +151,61 @@ def scorm2004_files(*, href: str = "index.html") -> dict[str, bytes]:
     }
 
 
+# A cmi5 AU as a vendor's would work: the auth token from the fetch URL, the
+# launch data and its bookmark from the state API, and its statements.
+CMI5_PAGE = b"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>WHMIS refresher</title></head>
+<body><main><h1>WHMIS refresher</h1>
+<p id="where">Loading</p>
+<button type="button" id="next">Next page</button>
+<button type="button" id="finish">Finish</button>
+</main>
+<script>
+var q = new URLSearchParams(location.search);
+var endpoint = q.get("endpoint"), registration = q.get("registration");
+var actor = JSON.parse(q.get("actor")), activity = q.get("activityId");
+var session = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
+var auth, sessionId, page = 1;
+var show = function (text) { document.getElementById("where").textContent = text; };
+var xapi = function (method, path, body) {
+  return fetch(endpoint + path, {method: method, body: body === undefined ? undefined : JSON.stringify(body),
+    headers: {"Authorization": auth, "Content-Type": "application/json", "X-Experience-API-Version": "1.0.3"}});
+};
+var state = function (id) {
+  return "activities/state?" + new URLSearchParams({activityId: activity, agent: JSON.stringify(actor),
+    registration: registration, stateId: id});
+};
+var send = function (verb, result) {
+  var context = {registration: registration, extensions: {}};
+  context.extensions[session] = sessionId;
+  return xapi("POST", "statements", {actor: actor, object: {objectType: "Activity", id: activity},
+    verb: {id: "http://adlnet.gov/expapi/verbs/" + verb}, result: result, context: context});
+};
+fetch(q.get("fetch"), {method: "POST"}).then(function (r) { return r.json(); })
+  .then(function (token) { auth = "Basic " + token["auth-token"]; return xapi("GET", state("LMS.LaunchData")); })
+  .then(function (r) { return r.json(); })
+  .then(function (data) { sessionId = data.contextTemplate.extensions[session]; return xapi("GET", state("bookmark")); })
+  .then(function (r) { return r.ok ? r.text() : ""; })
+  .then(function (bookmark) { page = parseInt(bookmark || "1", 10); return send("initialized"); })
+  .then(function () { show((page > 1 ? "Resumed on page " : "Page ") + page + " of 3"); });
+document.getElementById("next").onclick = function () {
+  page += 1;
+  xapi("PUT", state("bookmark"), page).then(function () { show("Page " + page + " of 3"); });
+};
+document.getElementById("finish").onclick = function () {
+  send("completed", {completion: true})
+    .then(function () { return send("passed", {success: true, score: {scaled: 0.9}}); })
+    .then(function () { return send("terminated"); })
+    .then(function () { show("Finished"); });
+};
+</script></body></html>
+"""
+
+
 def cmi5_files(*, href: str = "index.html") -> dict[str, bytes]:
     return {
         "cmi5.xml": CMI5_MANIFEST.format(href=href).encode(),
-        "index.html": LAUNCH_PAGE,
+        "index.html": CMI5_PAGE,
     }
 
 
