@@ -32,9 +32,11 @@ test: install-dev lint
 
 ## test-postgres: the suite without a browser against a throwaway PostgreSQL cluster
 # (the browser tests check pages, which `make test` does once; what differs
-# between the databases - locks, races, query counts, migrations - is below them)
+# between the databases - locks, races, query counts, migrations - is below them),
+# then the e-learning package browser tests (upload, play, complete: docs/packages.md)
 test-postgres: install-dev
 	scripts/with-postgres.sh $(PYTEST_FAST)
+	scripts/with-postgres.sh $(PYTEST_BROWSER) tests/browser/test_packages.py
 
 ## prod-smoke: docs/deployment.md's recipe on a fresh copy, PostgreSQL, Redis, gunicorn, requests
 prod-smoke: sysdeps-test

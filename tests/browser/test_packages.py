@@ -111,7 +111,7 @@ def test_closing_the_browser_mid_way_keeps_what_was_not_yet_committed(
     context.close()
 
 
-def test_a_scorm_2004_package_plays_to_completion(page, live_server, employee):
+def test_a_scorm_2004_package_plays_resumes_and_completes(page, live_server, employee):
     package = package_create(
         upload=_bytes_io(zip_bytes(scorm2004_files())), uploaded_by=None
     )
@@ -121,6 +121,13 @@ def test_a_scorm_2004_package_plays_to_completion(page, live_server, employee):
     page.get_by_role("link", name="Open the e-learning").click()
     frame = page.frame_locator(THE_PACKAGE)
     expect(frame.get_by_text("Page 1 of 3")).to_be_visible()
+    frame.get_by_role("button", name="Next page").click()
+    expect(frame.get_by_text("Page 2 of 3")).to_be_visible()
+    # Away and back: SCORM 2004's location and entry bring the learner back.
+    page.goto(f"{live_server.url}{module.url}")
+    page.get_by_role("link", name="Open the e-learning").click()
+    frame = page.frame_locator(THE_PACKAGE)
+    expect(frame.get_by_text("Resumed on page 2 of 3")).to_be_visible()
     frame.get_by_role("button", name="Finish").click()
     expect(frame.get_by_text("Finished")).to_be_visible()
     page.goto(f"{live_server.url}{module.url}")

@@ -311,3 +311,19 @@ def test_a_module_may_not_have_a_package_and_a_knowledge_check(employee):
     quiz.package = with_package.package
     with pytest.raises(ValidationError, match="not both"):
         quiz.full_clean()
+
+
+def test_a_package_modules_completion_shows_in_the_managers_team_record(
+    client, client_for, employee, manager, django_capture_on_commit_callbacks
+):
+    course, module = _package_module()
+    client.force_login(employee)
+    attempt = _launch(client, module)
+    with django_capture_on_commit_callbacks(execute=True):
+        _commit(client, attempt, 1, PASSED_12)
+    url = reverse("reports:team-person", args=[employee.employee.pk])
+    page = client_for(manager).get(url).text
+    record = page[page.index('id="learning-heading"') :]
+    record = record[: record.index("</section>")]
+    assert course.title in record
+    assert "Completed" in record
