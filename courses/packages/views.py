@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
@@ -100,11 +100,15 @@ def package_file(request, token: str, path: str):
     if not default_storage.exists(stored):
         raise Http404
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    with default_storage.open(stored) as handle:
-        body = handle.read()
-    if content_type == "text/html" and attempt.package.standard != CMI5:
-        body = _with_bridge(body, attempt)
-    response = HttpResponse(body, content_type=content_type)
+    if content_type == "text/html":
+        with default_storage.open(stored) as handle:
+            body = handle.read()
+        if attempt.package.standard != CMI5:
+            body = _with_bridge(body, attempt)
+        response = HttpResponse(body, content_type=content_type)
+    else:
+        # Videos and images stream from storage, never whole in memory.
+        response = FileResponse(default_storage.open(stored), content_type=content_type)
     origin = f"{request.scheme}://{request.get_host()}"
     response["Content-Security-Policy"] = (
         f"sandbox {SANDBOX}; default-src {origin} 'unsafe-inline' 'unsafe-eval' "

@@ -327,3 +327,19 @@ def test_a_package_modules_completion_shows_in_the_managers_team_record(
     record = record[: record.index("</section>")]
     assert course.title in record
     assert "Completed" in record
+
+
+def test_other_files_stream_with_their_own_type(employee):
+    files = {**scorm12_files(), "media/intro.mp4": b"\x00\x00\x00\x18ftypmp42" * 1000}
+    _course, module = _package_module(files)
+    client = Client()
+    client.force_login(employee)
+    attempt = _launch(client, module)
+    response = Client().get(
+        reverse("courses:package-file", args=[attempt.token, "media/intro.mp4"])
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "video/mp4"
+    assert response.streaming
+    assert b"".join(response.streaming_content) == files["media/intro.mp4"]
+    assert response["Content-Security-Policy"].startswith("sandbox ")
