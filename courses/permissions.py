@@ -17,3 +17,8 @@ def user_can_take_course(user: AnyUser, course: CoursePage) -> bool:
 def user_can_analyse_quizzes(user: AnyUser) -> bool:
     """Whoever may author courses may see how their questions perform."""
     return user_is_trainer(user) or user_is_ld_admin(user)
+
+
+def user_can_export_statements(user: AnyUser) -> bool:
+    """Package statements name every learner: L&D admins' organisation-wide view."""
+    return user_is_ld_admin(user)

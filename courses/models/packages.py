@@ -91,6 +91,11 @@ class PackageAttempt(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("attempt"), default=1)
     token = models.CharField(max_length=64, unique=True)
+    # The token of the launch before this one: its page's last commit (sent as
+    # it closed) may arrive after the new launch, and is still taken.
+    previous_token = models.CharField(max_length=64, blank=True, db_index=True)
+    # cmi5: the SHA-256 of the auth token the unit fetched at this launch.
+    auth_token_sha256 = models.CharField(max_length=64, blank=True)
     # cmi5's registration: the id xAPI statements of this attempt carry.
     registration = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     started_at = models.DateTimeField(_("started"), auto_now_add=True)

@@ -4,10 +4,11 @@ import json
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Q
 from django.http import StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from lib.request_limits import megabytes
 
 from ..models import Package, XapiStatement
+from ..permissions import user_can_export_statements
 from .archive import PackageRejected
 from .services import package_create, package_delete, package_inspect
 
@@ -73,18 +75,26 @@ class PackageCreateView(CreateView):
         )
 
     def form_valid(self, form):
+        # Wagtail saves inside a transaction; unpacking hundreds of files there
+        # would hold SQLite's write lock (every other write waits) for minutes.
+        # package_create stores the files first, then inserts the one row.
+        self.form = form
         try:
-            return super().form_valid(form)
+            self.object = self.save_instance()
         except PackageRejected as refusal:
             # Found while unpacking (a member larger than it declared): nothing kept.
             form.add_error("archive", refusal.message)
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
+        response = self.save_action()
+        hook_response = self.run_after_hook()
+        return hook_response if hook_response is not None else response
 
 
 def statements_download(request, pk: int):
     """Every xAPI statement of the package's attempts, as one JSON array, streamed."""
-    if not request.user.has_perm("courses.view_package"):
+    # Every learner's name and employee number: the organisation-wide view.
+    if not user_can_export_statements(request.user):
         raise PermissionDenied
     package = get_object_or_404(Package, pk=pk)
     statements = (
@@ -118,6 +128,8 @@ class PackageInspectView(InspectView):
 
     def get_field_display_value(self, field_name, field):
         if field_name == "statements":
+            if not user_can_export_statements(self.request.user):
+                return _("L&D admins download them.")
             url = reverse("courses_package:statements", args=[self.object.pk])
             return format_html(
                 '<a href="{}" download>{}</a>', url, _("Download (JSON)")
@@ -126,8 +138,34 @@ class PackageInspectView(InspectView):
 
 
 class PackageDeleteView(DeleteView):
+    """A package that modules play, or that learners have played, stays."""
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        reason = package_in_use(self.object)
+        if reason:
+            messages.error(request, reason)
+            return redirect(self.get_success_url())
+        return super().post(request, *args, **kwargs)
+
     def delete_action(self):
         package_delete(package=self.object)
+
+
+def package_in_use(package: Package) -> str:
+    """Why `package` may not be deleted, or ""."""
+    modules = package.modules.count()
+    if modules:
+        return _(
+            "“%(title)s” is played by %(count)s module(s): choose another package "
+            "for them first."
+        ) % {"title": package.title, "count": modules}
+    if package.attempts.exists():
+        return _(
+            "“%(title)s” has learners' attempts, kept as their record: it cannot "
+            "be deleted."
+        ) % {"title": package.title}
+    return ""
 
 
 def package_summaries():

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import BinaryIO
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
 from django.utils.translation import gettext as _
@@ -345,7 +345,9 @@ def _launch(href: str, names: set[str]) -> tuple[str, str]:
             )
             % {"href": href}
         )
-    path = parts.path
+    path = unquote(parts.path)  # "my%20page.html" is the file "my page.html"
+    if len(path) > 1000 or len(parts.query) > 1000:
+        raise PackageRejected(_("The manifest's launch address is too long."))
     problem = _path_problem(path)
     if problem:
         raise PackageRejected(problem % {"name": path})

@@ -10,7 +10,11 @@ launch's token, rotated at every launch, is the key, and a statement about
 anyone but the attempt's learner is refused.
 """
 
+import hashlib
+import hmac
 import json
+import secrets
+import uuid
 from urllib.parse import urlencode
 
 from django.db import transaction
@@ -19,6 +23,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
 from ..models import PackageAttempt
+from .archive import CMI5
 from .tracking import progress_apply
 from .xapi import VERBS, XAPI_VERSION, StatementRejected, actor, statement_record
 
@@ -82,14 +87,20 @@ def fetch(request, token: str):
         attempt = PackageAttempt.objects.select_for_update().filter(token=token).first()
         if attempt is None:
             return _answer(JsonResponse({"error-code": "3", "error-text": "unknown"}))
-        state = attempt.cmi if isinstance(attempt.cmi, dict) else {}
-        if state.get("fetched") == token:
+        if attempt.auth_token_sha256:
             return _answer(
                 JsonResponse({"error-code": "1", "error-text": "already in use"})
             )
-        attempt.cmi = {**state, "fetched": token}
-        attempt.save(update_fields=["cmi"])
-    return _answer(JsonResponse({"auth-token": token}))
+        # Its own secret, not the launch token (which is in every file's URL,
+        # and so in access logs): only the unit that fetched it holds it.
+        auth_token = secrets.token_urlsafe(32)
+        attempt.auth_token_sha256 = _sha256(auth_token)
+        attempt.save(update_fields=["auth_token_sha256"])
+    return _answer(JsonResponse({"auth-token": auth_token}))
+
+
+def _sha256(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
 
 
 @csrf_exempt
@@ -100,7 +111,13 @@ def resource(request, token: str, name: str):
     if name == "about":
         return _answer(JsonResponse({"version": [XAPI_VERSION]}))
     attempt = _attempt(token)
-    if attempt is None or request.headers.get("Authorization") != f"Basic {token}":
+    sent = request.headers.get("Authorization", "").removeprefix("Basic ")
+    if (
+        attempt is None
+        or attempt.package.standard != CMI5  # a SCORM attempt reports by commits
+        or not attempt.auth_token_sha256
+        or not hmac.compare_digest(_sha256(sent), attempt.auth_token_sha256)
+    ):
         return _answer(HttpResponse(status=401))
     if name == "statements":
         return _answer(_statements(request, attempt))
@@ -146,7 +163,9 @@ def _progress(attempt: PackageAttempt, statement: dict) -> None:
     completion, success = _VERB_STATUS.get(statement["verb"].get("id"), ("", ""))
     if not (completion or success):
         return
-    score = ((statement.get("result") or {}).get("score") or {}).get("scaled")
+    result = statement.get("result")
+    score = result.get("score") if isinstance(result, dict) else None
+    score = score.get("scaled") if isinstance(score, dict) else None
     try:
         score = float(score) if score is not None else None
     except (TypeError, ValueError):
@@ -194,7 +213,10 @@ def _launch_data(attempt: PackageAttempt) -> dict:
     package = attempt.package
     data = {
         "contextTemplate": {
-            "extensions": {SESSION_EXTENSION: attempt.token[:36]},
+            # Derived from the launch's token, without giving any of it away.
+            "extensions": {
+                SESSION_EXTENSION: str(uuid.uuid5(uuid.NAMESPACE_URL, attempt.token))
+            },
         },
         "launchMode": "Normal",
         "moveOn": {

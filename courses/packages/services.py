@@ -40,7 +40,7 @@ def package_create(
     manifest, archive = package_inspect(upload)
     package = Package(
         key=uuid.uuid4(),
-        title=title.strip() or manifest.title or _("Untitled package"),
+        title=(title.strip() or manifest.title or _("Untitled package"))[:255],
         standard=manifest.standard,
         identifier=manifest.identifier[:500],
         launch=manifest.launch,

@@ -7,6 +7,7 @@ score the module's rule needs, and completes the module through
 evidence and mandatory training follow exactly as for our own modules.
 """
 
+import logging
 import secrets
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -17,6 +18,8 @@ from ..models import ModulePage, PackageAttempt
 from ..services import CourseError, module_complete
 from .archive import SCORM12
 from .xapi import scorm_statement, statement_record
+
+logger = logging.getLogger(__name__)
 
 # SCORM 1.2 folds completion and success into one lesson_status.
 _SCORM12_COMPLETED = {"completed", "passed"}
@@ -41,9 +44,19 @@ def attempt_launch(*, user: AbstractBaseUser, module: ModulePage) -> PackageAtte
             .first()
         )
         token = secrets.token_urlsafe(32)
-        if latest is not None and latest.completed_at is None:
-            PackageAttempt.objects.filter(pk=latest.pk).update(token=token)
-            latest.token = token
+        resumable = (
+            latest is not None
+            and latest.completed_at is None
+            # A trainer may point the module at a new version: its attempts
+            # start afresh, on the new package's files.
+            and latest.package_id == module.package_id
+        )
+        if resumable:
+            PackageAttempt.objects.filter(pk=latest.pk).update(
+                token=token, previous_token=latest.token, auth_token_sha256=""
+            )
+            latest.previous_token, latest.token = latest.token, token
+            latest.auth_token_sha256 = ""
             return latest
         try:
             with transaction.atomic():
@@ -174,7 +187,19 @@ def progress_apply(
                 statement=scorm_statement(attempt, verb, score=attempt.score_scaled),
             )
     if newly_done:
-        module_complete(user=attempt.user, module=attempt.module, via_package=True)
+        try:
+            with transaction.atomic():
+                module_complete(
+                    user=attempt.user, module=attempt.module, via_package=True
+                )
+        except CourseError as error:
+            # The course was unpublished or moved mid-attempt: the attempt keeps
+            # what the package said; the module completes if it is played again.
+            logger.warning(
+                "Package attempt %s met its rule but the module could not complete: %s",
+                attempt.pk,
+                error,
+            )
 
 
 def rule_met(rule: str, *, completion: str, success: str) -> bool:

@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -56,7 +57,7 @@ def play(request, module_id: int):
         attempt = attempt_launch(user=request.user, module=module)
     except PackageError:
         return redirect(module.url)
-    package = module.package
+    package = attempt.package
     launch = reverse("courses:package-file", args=[attempt.token, package.launch])
     query = [package.launch_parameters] if package.launch_parameters else []
     if package.standard == CMI5:
@@ -94,21 +95,31 @@ def package_file(request, token: str, path: str):
         .first()
     )
     name = str(PurePosixPath(path))
-    if attempt is None or ".." in PurePosixPath(path).parts or name.startswith("/"):
+    if (
+        attempt is None
+        or ".." in PurePosixPath(path).parts
+        or name.startswith("/")
+        or name == "."
+        or path.endswith("/")
+    ):
         raise Http404
     stored = attempt.package.folder + name
     if not default_storage.exists(stored):
         raise Http404
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    try:
+        handle = default_storage.open(stored)
+    except OSError:  # a folder of the package, not a file
+        raise Http404 from None
     if content_type == "text/html":
-        with default_storage.open(stored) as handle:
+        with handle:
             body = handle.read()
         if attempt.package.standard != CMI5:
             body = _with_bridge(body, attempt)
         response = HttpResponse(body, content_type=content_type)
     else:
         # Videos and images stream from storage, never whole in memory.
-        response = FileResponse(default_storage.open(stored), content_type=content_type)
+        response = FileResponse(handle, content_type=content_type)
     origin = f"{request.scheme}://{request.get_host()}"
     response["Content-Security-Policy"] = (
         f"sandbox {SANDBOX}; default-src {origin} 'unsafe-inline' 'unsafe-eval' "
@@ -151,7 +162,11 @@ def _flattened(tree: dict, prefix: str = "") -> dict[str, str]:
 @csrf_exempt  # the final commit is a beacon, which carries no CSRF header
 @require_POST
 def commit(request, token: str):
-    attempt = PackageAttempt.objects.filter(token=token).only("pk", "user_id").first()
+    attempt = (
+        PackageAttempt.objects.filter(Q(token=token) | Q(previous_token=token))
+        .only("pk", "user_id")
+        .first()
+    )
     if attempt is None:
         # A launch since replaced this token (another tab), or a guess.
         return JsonResponse({"result": False, "errorCode": 101}, status=404)
@@ -163,7 +178,7 @@ def commit(request, token: str):
         cmi = body.get("cmi") or body.get("runtimeData", {}).get("cmi") or {}
     except (ValueError, TypeError, AttributeError):
         return JsonResponse({"result": False, "errorCode": 201}, status=400)
-    if not isinstance(cmi, dict):
+    if not isinstance(cmi, dict) or not 0 < sequence < 2**62:
         return JsonResponse({"result": False, "errorCode": 201}, status=400)
     commit_apply(attempt_id=attempt.pk, user=request.user, sequence=sequence, cmi=cmi)
     return JsonResponse({"result": True, "errorCode": 0})

@@ -69,8 +69,11 @@ def statement_record(*, attempt: PackageAttempt, statement: dict) -> XapiStateme
         raise StatementRejected("A statement needs an actor, a verb and an object.")
     if "object" not in statement or "actor" not in statement:
         raise StatementRejected("A statement needs an actor, a verb and an object.")
-    sent_by = (statement.get("actor") or {}).get("account") or {}
-    if sent_by.get("name") != actor(attempt)["account"]["name"]:
+    sent_actor = statement.get("actor")
+    sent_by = sent_actor.get("account") if isinstance(sent_actor, dict) else None
+    if not isinstance(sent_by, dict) or (
+        sent_by.get("name") != actor(attempt)["account"]["name"]
+    ):
         raise StatementRejected("The statement's actor is not this attempt's learner.")
     try:
         statement_id = uuid.UUID(str(statement.get("id") or uuid.uuid4()))

@@ -16,7 +16,7 @@ from certificates.models import Certificate
 from courses.models import Enrolment, ModulePage, Package, PackageAttempt
 from courses.packages.services import package_create
 from tests.browser.checks import assert_accessible
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import add_module, sign_in, submit_for_review
 from tests.courses.factories import make_course, make_module
 from tests.courses.packages.builders import (
     cmi5_files,
@@ -40,7 +40,7 @@ def _package_course(package: Package, *, title: str):
 
 
 def test_a_trainer_uploads_a_package_and_an_employee_completes_it_after_a_break(
-    page, browser, live_server, trainer, employee, tmp_path
+    page, browser, live_server, trainer, ld_admin, employee, tmp_path
 ):
     archive = tmp_path / "cyber.zip"
     archive.write_bytes(zip_bytes(scorm12_files()))
@@ -50,7 +50,26 @@ def test_a_trainer_uploads_a_package_and_an_employee_completes_it_after_a_break(
     page.get_by_role("button", name="Create").click()
     expect(page.get_by_text("created")).to_be_visible()
     package = Package.objects.get()
-    course, module = _package_course(package, title="Cyber-security basics")
+    # The trainer puts it in a module of a course, in the page editor; an L&D
+    # admin approves the module.
+    course = make_course(title="Cyber-security basics", modules=0)
+    module_id = add_module(
+        page,
+        live_server.url,
+        course.pk,
+        "The vendor's lesson",
+        "The lesson is the vendor's package.",
+        package="Cyber-security basics (SCORM 1.2)",
+    )
+    submit_for_review(page, module_id, live_server.url)
+    reviewer = browser.new_context().new_page()
+    sign_in(reviewer, live_server, "lee", PASSWORD)
+    reviewer.goto(f"{live_server.url}/admin/pages/{module_id}/edit/")
+    reviewer.get_by_role("button", name="More actions").click()
+    reviewer.get_by_role("button", name="Approve and Publish").click()
+    expect(reviewer.locator(".messages")).to_contain_text("has been updated.")
+    module = ModulePage.objects.get(pk=module_id)
+    assert module.live and module.package == package
 
     learner = browser.new_context().new_page()
     sign_in(learner, live_server, "alice", PASSWORD)

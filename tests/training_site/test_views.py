@@ -71,6 +71,10 @@ COVERED_ELSEWHERE = {
     "courses:package-play",
     "courses:package-file",
     "courses:package-commit",
+    # cmi5: the fetch URL (once per launch) and the xAPI resources, by the
+    # auth token it hands out: tests/courses/packages/test_xapi.py.
+    "courses:package-cmi5-fetch",
+    "courses:package-xapi",
     # Mandatory training (managers and L&D admins; out of scope is 404):
     # tests/assignments/test_view_access.py, every view for all seven personas.
     "assignments:assign",

@@ -180,3 +180,14 @@ def test_a_package_of_several_units_is_refused_for_now():
         b"</organization>",
     )
     assert "2 launchable units" in _refusal(zip_bytes(files))
+
+
+def test_a_percent_encoded_launch_page_is_the_file_of_that_name():
+    files = scorm12_files(href="my%20lesson.html")
+    files["my lesson.html"] = files.pop("index.html")
+    assert _read(zip_bytes(files)).launch == "my lesson.html"
+
+
+def test_a_launch_address_too_long_for_the_record_is_refused():
+    message = _refusal(zip_bytes(scorm12_files(href="a" * 1001 + ".html")))
+    assert message == "The manifest's launch address is too long."

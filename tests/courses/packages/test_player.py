@@ -132,7 +132,8 @@ def test_a_new_launch_retires_the_old_token(client, employee):
     _course, module = _package_module()
     client.force_login(employee)
     first = _launch(client, module)
-    second = _launch(client, module)
+    _launch(client, module)
+    second = _launch(client, module)  # two launches on: the first page is stale
     assert second.pk == first.pk and second.token != first.token
     assert _commit(client, first, 1, PASSED_12).status_code == 404
     assert _commit(
@@ -343,3 +344,76 @@ def test_other_files_stream_with_their_own_type(employee):
     assert response.streaming
     assert b"".join(response.streaming_content) == files["media/intro.mp4"]
     assert response["Content-Security-Policy"].startswith("sandbox ")
+
+
+def test_the_last_commit_of_the_page_before_a_relaunch_is_still_taken(client, employee):
+    _course, module = _package_module()
+    client.force_login(employee)
+    first = _launch(client, module)
+    _commit(client, first, 1, {"core": {"lesson_location": "2"}})
+    second = _launch(client, module)  # F5: the new page loaded first ...
+    # ... then the old page's closing beacon, on its old token.
+    response = _commit(client, first, 2, {"core": {"lesson_location": "3"}})
+    assert response.status_code == 200
+    second.refresh_from_db()
+    assert second.cmi == {"core": {"lesson_location": "3"}}
+    third = _launch(client, module)
+    assert _commit(client, first, 3, {"core": {}}).status_code == 404
+    assert third.token != second.token
+
+
+def test_a_new_package_version_on_the_module_starts_a_new_attempt(client, employee):
+    _course, module = _package_module()
+    client.force_login(employee)
+    first = _launch(client, module)
+    newer = package_create(
+        upload=io.BytesIO(zip_bytes(scorm2004_files())), uploaded_by=None
+    )
+    ModulePage.objects.filter(pk=module.pk).update(package=newer)
+    page = client.get(reverse("courses:package-play", args=[module.pk])).text
+    second = PackageAttempt.objects.latest("number")
+    assert (second.number, second.package) == (2, newer)
+    assert f"/learn/packages/{second.token}/files/content/index.html" in page
+    assert PackageAttempt.objects.get(pk=first.pk).package != newer
+
+
+def test_a_course_unpublished_mid_attempt_keeps_the_commit(client, employee):
+    course, module = _package_module()
+    client.force_login(employee)
+    attempt = _launch(client, module)
+    type(course).objects.filter(pk=course.pk).update(live=False)
+    assert _commit(client, attempt, 1, PASSED_12).status_code == 200
+    attempt.refresh_from_db()
+    assert attempt.success_status == "passed"
+    assert not ModuleCompletion.objects.exists()
+
+
+def test_odd_file_paths_and_sequences_are_refused_not_errors(client, employee):
+    files = {**scorm12_files(), "media/clip.mp4": b"x"}
+    _course, module = _package_module(files)
+    client.force_login(employee)
+    attempt = _launch(client, module)
+    for path in (".", "media", "media/"):
+        url = reverse("courses:package-file", args=[attempt.token, "x"])[:-1] + path
+        assert Client().get(url).status_code == 404, path
+    for seq in (0, -1, 2**63):
+        assert _commit(client, attempt, seq, {"core": {}}).status_code == 400
+
+
+def test_a_package_in_use_is_not_deleted(client, ld_admin, employee):
+    _course, module = _package_module()
+    package = module.package
+    client.force_login(ld_admin)
+    response = client.post(
+        reverse("courses_package:delete", args=[package.pk]), follow=True
+    )
+    assert "is played by 1 module(s)" in response.text
+    ModulePage.objects.filter(pk=module.pk).update(package=None)
+    PackageAttempt.objects.create(
+        user=employee, module=module, package=package, token="t-kept"
+    )
+    response = client.post(
+        reverse("courses_package:delete", args=[package.pk]), follow=True
+    )
+    assert "attempts, kept as their record" in response.text
+    assert type(package).objects.filter(pk=package.pk).exists()

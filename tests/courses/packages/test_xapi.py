@@ -85,9 +85,41 @@ def test_the_unit_is_launched_with_the_cmi5_parameters(launched, employee):
 
 
 def test_the_fetch_url_gives_the_token_once(launched):
-    assert _token(launched) == launched["attempt"].token
+    token = _token(launched)
+    # Its own secret: not the launch token that every file's address carries.
+    assert token != launched["attempt"].token
     again = Client().post(_path(launched["fetch"])).json()
     assert again["error-code"] == "1"
+    about = _xapi(launched, "get", "activities/state", token=token, stateId="x")
+    assert about.status_code == 404  # authorised, and no such document
+    with_launch_token = _xapi(
+        launched, "get", "activities/state", token=launched["attempt"].token
+    )
+    assert with_launch_token.status_code == 401
+
+
+def test_a_scorm_attempts_token_reaches_no_xapi_resource(client, employee):
+    module = _module(scorm12_files())
+    client.force_login(employee)
+    client.get(reverse("courses:package-play", args=[module.pk]))
+    attempt = PackageAttempt.objects.get()
+    endpoint = reverse("courses:package-xapi", args=[attempt.token, "statements"])
+    fetch_url = reverse("courses:package-cmi5-fetch", args=[attempt.token])
+    token = Client().post(fetch_url).json().get("auth-token", attempt.token)
+    forged = {
+        "actor": {"account": {"name": employee.employee.employee_number}},
+        "verb": {"id": VERB + "completed"},
+        "object": {"id": "x"},
+    }
+    for auth in (attempt.token, token):
+        response = Client().post(
+            endpoint,
+            json.dumps(forged),
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Basic {auth}",
+        )
+        assert response.status_code == 401
+    assert not ModuleCompletion.objects.exists()
 
 
 def test_every_answer_allows_the_units_opaque_origin(launched):
@@ -207,8 +239,8 @@ def test_scorm_status_changes_are_kept_as_statements(client, employee):
     assert last["actor"]["account"]["name"] == employee.employee.employee_number
 
 
-def test_authors_download_the_statements_others_may_not(
-    launched, client_for, trainer, peer
+def test_ld_admins_download_the_statements_others_may_not(
+    launched, client_for, ld_admin, trainer, peer
 ):
     token = _token(launched)
     _xapi(
@@ -220,12 +252,14 @@ def test_authors_download_the_statements_others_may_not(
     )
     package = launched["attempt"].package
     url = reverse("courses_package:statements", args=[package.pk])
-    download = client_for(trainer).get(url)
+    download = client_for(ld_admin).get(url)
     assert download.status_code == 200
     assert "attachment" in download["Content-Disposition"]
     statements = json.loads(b"".join(download.streaming_content))
     assert [s["verb"]["id"] for s in statements] == [VERB + "completed"]
-    assert client_for(peer).get(url).status_code in (302, 403)
+    # Every learner's name and number: not for authors, nor anyone else.
+    for persona in (trainer, peer):
+        assert client_for(persona).get(url).status_code in (302, 403)
 
 
 class _LRS(BaseHTTPRequestHandler):
