@@ -175,7 +175,7 @@ MODULE_PAGE_FIELDS = [
     "live", "live_revision_id", "content_type_id", "locale_id", "body",
     "estimated_minutes",
     "is_required", "questions", "pass_mark", "attempts_allowed",
-    "time_limit_minutes", "reveal_answers",
+    "time_limit_minutes", "reveal_answers", "package_id",
 ]  # fmt: skip
 
 
