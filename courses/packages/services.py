@@ -1,6 +1,7 @@
 """Store an uploaded package's files in media storage and record it; delete one."""
 
 import hashlib
+import tempfile
 import uuid
 import zipfile
 from typing import BinaryIO
@@ -57,12 +58,16 @@ def package_create(
             archive, max_bytes=package_limits()["max_bytes"]
         ):
             name = package.folder + info.filename
-            content = File(member, name=info.filename)
-            content.size = info.file_size
-            # Listed before saving: a save cut short may leave part of the file.
-            stored.append(name)
-            saved = default_storage.save(name, content)
-            stored[-1] = saved
+            # Copied through the checked reader into a seekable file (in memory
+            # up to 8 MB, on disk above): object-store clients seek and rewind.
+            with tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as spooled:
+                while block := member.read(1024 * 1024):
+                    spooled.write(block)
+                spooled.seek(0)
+                # Listed before saving: a save cut short may leave part of it.
+                stored.append(name)
+                saved = default_storage.save(name, File(spooled, name=info.filename))
+                stored[-1] = saved
             if saved != name:
                 raise PackageRejected(
                     _("%(name)s could not be stored under its own name.")
@@ -82,8 +87,13 @@ def package_files(package: Package) -> list[str]:
     folders = [package.folder.rstrip("/")]
     while folders:
         folder = folders.pop()
-        subfolders, files = default_storage.listdir(folder)
-        names += [f"{folder}/{name}" for name in files]
+        # With its slash: Azure lists "a/" as the folder a, "a" as nothing.
+        subfolders, files = default_storage.listdir(folder + "/")
+        # django-storages' Azure backend lists every file below, by full name.
+        names += [
+            name if name.startswith(f"{folder}/") else f"{folder}/{name}"
+            for name in files
+        ]
         folders += [f"{folder}/{name}" for name in subfolders]
     return names
 

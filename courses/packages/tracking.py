@@ -134,7 +134,7 @@ def commit_apply(
     """
     with transaction.atomic():
         attempt = (
-            PackageAttempt.objects.select_for_update()
+            PackageAttempt.objects.select_for_update(of=("self",))
             .select_related("package", "module", "user__employee")
             .get(pk=attempt_id, user=user)
         )

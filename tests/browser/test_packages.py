@@ -5,8 +5,9 @@ page that calls the SCORM API as a vendor's would.
 """
 
 import io
-import time
+import threading
 
+from django.db.models.signals import post_save
 from django.urls import reverse
 
 import pytest
@@ -119,10 +120,22 @@ def test_closing_the_browser_mid_way_keeps_what_was_not_yet_committed(
     frame.get_by_role("button", name="Bookmark the last page").click()
     expect(frame.get_by_text("Bookmarked page 3")).to_be_visible()
     assert PackageAttempt.objects.get().cmi == {}  # nothing committed yet
-    learner.close()  # the tab is closed: the page's exit sends a beacon
+    # The tab is closed: the page's exit sends a beacon, which the live server
+    # (in this process) saves after the page is gone: wait for that save.
+    saved = threading.Event()
+
+    def on_save(sender, instance, **kwargs):
+        if instance.cmi:
+            saved.set()
+
+    post_save.connect(on_save, sender=PackageAttempt, dispatch_uid="beacon-saved")
+    try:
+        learner.close()
+        assert saved.wait(timeout=30), "the beacon never arrived"
+    finally:
+        post_save.disconnect(dispatch_uid="beacon-saved", sender=PackageAttempt)
 
     learner = context.new_page()
-    _wait_for(lambda: PackageAttempt.objects.get().cmi != {})
     learner.goto(f"{live_server.url}{module.url}")
     learner.get_by_role("link", name="Open the e-learning").click()
     frame = learner.frame_locator(THE_PACKAGE)
@@ -197,14 +210,6 @@ def test_a_cmi5_unit_plays_resumes_and_completes_through_xapi(
         "terminated",
     ]
     assert Enrolment.objects.get(user=employee, course=course).completed_at
-
-
-def _wait_for(condition, *, seconds: float = 30) -> None:
-    """Until the server has what the browser sent after the page was gone."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "the beacon never arrived"
-        time.sleep(0.05)
 
 
 def _bytes_io(data: bytes) -> io.BytesIO:
