@@ -74,9 +74,7 @@ def test_a_trainer_uploads_a_package_and_an_employee_completes_it_after_a_break(
 
     learner = browser.new_context().new_page()
     sign_in(learner, live_server, "alice", PASSWORD)
-    learner.goto(f"{live_server.url}{module.url}")
-    learner.get_by_role("link", name="Open the e-learning").click()
-    frame = learner.frame_locator(THE_PACKAGE)
+    frame = _open(learner, live_server, module)
     expect(frame.get_by_text("Page 1 of 3")).to_be_visible()
     frame.get_by_role("button", name="Next page").click()
     expect(frame.get_by_text("Page 2 of 3")).to_be_visible()
@@ -86,9 +84,7 @@ def test_a_trainer_uploads_a_package_and_an_employee_completes_it_after_a_break(
     # The learner leaves mid-way; the page's exit ends the session with a beacon.
     learner.goto(f"{live_server.url}{course.url}")
     expect(learner.get_by_role("heading", level=1)).to_have_text(course.title)
-    learner.goto(f"{live_server.url}{module.url}")
-    learner.get_by_role("link", name="Open the e-learning").click()
-    frame = learner.frame_locator(THE_PACKAGE)
+    frame = _open(learner, live_server, module)
     expect(frame.get_by_text("Resumed on page 2 of 3")).to_be_visible()
     frame.get_by_role("button", name="Finish").click()
     expect(frame.get_by_text("Finished")).to_be_visible()
@@ -114,9 +110,7 @@ def test_closing_the_browser_mid_way_keeps_what_was_not_yet_committed(
     context = browser.new_context()
     learner = context.new_page()
     sign_in(learner, live_server, "alice", PASSWORD)
-    learner.goto(f"{live_server.url}{module.url}")
-    learner.get_by_role("link", name="Open the e-learning").click()
-    frame = learner.frame_locator(THE_PACKAGE)
+    frame = _open(learner, live_server, module)
     frame.get_by_role("button", name="Bookmark the last page").click()
     expect(frame.get_by_text("Bookmarked page 3")).to_be_visible()
     assert PackageAttempt.objects.get().cmi == {}  # nothing committed yet
@@ -136,9 +130,7 @@ def test_closing_the_browser_mid_way_keeps_what_was_not_yet_committed(
         post_save.disconnect(dispatch_uid="beacon-saved", sender=PackageAttempt)
 
     learner = context.new_page()
-    learner.goto(f"{live_server.url}{module.url}")
-    learner.get_by_role("link", name="Open the e-learning").click()
-    frame = learner.frame_locator(THE_PACKAGE)
+    frame = _open(learner, live_server, module)
     expect(frame.get_by_text("Resumed on page 3 of 3")).to_be_visible()
     context.close()
 
@@ -149,16 +141,12 @@ def test_a_scorm_2004_package_plays_resumes_and_completes(page, live_server, emp
     )
     course, module = _package_course(package, title="Privacy at work")
     sign_in(page, live_server, "alice", PASSWORD)
-    page.goto(f"{live_server.url}{module.url}")
-    page.get_by_role("link", name="Open the e-learning").click()
-    frame = page.frame_locator(THE_PACKAGE)
+    frame = _open(page, live_server, module)
     expect(frame.get_by_text("Page 1 of 3")).to_be_visible()
     frame.get_by_role("button", name="Next page").click()
     expect(frame.get_by_text("Page 2 of 3")).to_be_visible()
     # Away and back: SCORM 2004's location and entry bring the learner back.
-    page.goto(f"{live_server.url}{module.url}")
-    page.get_by_role("link", name="Open the e-learning").click()
-    frame = page.frame_locator(THE_PACKAGE)
+    frame = _open(page, live_server, module)
     expect(frame.get_by_text("Resumed on page 2 of 3")).to_be_visible()
     frame.get_by_role("button", name="Finish").click()
     expect(frame.get_by_text("Finished")).to_be_visible()
@@ -179,16 +167,12 @@ def test_a_cmi5_unit_plays_resumes_and_completes_through_xapi(
     )
     course, module = _package_course(package, title="WHMIS refresher")
     sign_in(page, live_server, "alice", PASSWORD)
-    page.goto(f"{live_server.url}{module.url}")
-    page.get_by_role("link", name="Open the e-learning").click()
-    frame = page.frame_locator(THE_PACKAGE)
+    frame = _open(page, live_server, module)
     expect(frame.get_by_text("Page 1 of 3")).to_be_visible()
     frame.get_by_role("button", name="Next page").click()
     expect(frame.get_by_text("Page 2 of 3")).to_be_visible()
 
-    page.goto(f"{live_server.url}{module.url}")
-    page.get_by_role("link", name="Open the e-learning").click()
-    frame = page.frame_locator(THE_PACKAGE)
+    frame = _open(page, live_server, module)
     expect(frame.get_by_text("Resumed on page 2 of 3")).to_be_visible()
     frame.get_by_role("button", name="Finish").click()
     expect(frame.get_by_text("Finished")).to_be_visible()
@@ -210,6 +194,13 @@ def test_a_cmi5_unit_plays_resumes_and_completes_through_xapi(
         "terminated",
     ]
     assert Enrolment.objects.get(user=employee, course=course).completed_at
+
+
+def _open(page, live_server, module):
+    """From the module page, open its e-learning: the package's frame."""
+    page.goto(f"{live_server.url}{module.url}")
+    page.get_by_role("link", name="Open the e-learning").click()
+    return page.frame_locator(THE_PACKAGE)
 
 
 def _bytes_io(data: bytes) -> io.BytesIO:
